@@ -1,0 +1,3 @@
+export { WebApp, BrowserApp, NativeApp, type OktaUserAppArgs, type OktaAppOutputs } from "./user-app";
+export { TrustedOrigins, originSlug } from "./trusted-origins";
+export { oauthArgs } from "./oauth-args";

@@ -1,0 +1,96 @@
+/**
+ * Okta apps that sign people in: web (confidential, client secret), browser (SPA) and native (public, PKCE).
+ * One component per kind, sharing this base: an `okta.app.OAuth` named exactly like the component, a generated
+ * client secret for web apps, and the app's group assignments.
+ */
+import * as okta from "@pulumi/okta";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import type { OktaOrg, OktaUserAppSpec } from "../../config/model";
+import { assignGroups } from "./assignments";
+import { oauthArgs } from "./oauth-args";
+
+export interface OktaUserAppArgs {
+  /** The validated app, defaults applied. */
+  readonly spec: OktaUserAppSpec;
+  /** The org: the issuer of the org authorization server. */
+  readonly org: OktaOrg;
+  /** Group ids to assign, already looked up once per stack by the caller; empty for `assignTo: none`. */
+  readonly groupIds: readonly pulumi.Input<string>[];
+  /** Production: protect the app (and its secret) against deletion and replacement. */
+  readonly protect: boolean;
+}
+
+export interface OktaAppOutputs {
+  readonly clientId: pulumi.Output<string>;
+  /** Web apps only; always a Pulumi secret. */
+  readonly clientSecret?: pulumi.Output<string>;
+  readonly issuer: pulumi.Output<string>;
+  readonly discoveryUrl: pulumi.Output<string>;
+}
+
+/** Length of generated client secrets: alphanumeric, within Okta's 14..100 character bounds. */
+export const CLIENT_SECRET_LENGTH = 64;
+
+abstract class OktaUserApp extends pulumi.ComponentResource implements OktaAppOutputs {
+  /** The Okta app. */
+  readonly app: okta.app.OAuth;
+  readonly clientId: pulumi.Output<string>;
+  readonly clientSecret?: pulumi.Output<string>;
+  readonly issuer: pulumi.Output<string>;
+  readonly discoveryUrl: pulumi.Output<string>;
+
+  protected constructor(type: string, name: string, args: OktaUserAppArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(type, name, {}, opts);
+    const { spec, org, protect } = args;
+    const secret = spec.kind === "web" ? clientSecret(name, spec.clientSecretVersion ?? 1, this, protect) : undefined;
+
+    this.app = new okta.app.OAuth(
+      name,
+      { ...oauthArgs(spec), ...(secret ? { clientBasicSecret: secret } : {}) },
+      { parent: this, protect },
+    );
+    assignGroups(name, this.app, args.groupIds, this);
+
+    this.clientId = this.app.clientId;
+    // The provider marks it secret through additionalSecretOutputs; wrap it anyway so no path can leak it.
+    this.clientSecret = secret ? pulumi.secret(this.app.clientSecret) : undefined;
+    this.issuer = pulumi.output(org.orgUrl);
+    this.discoveryUrl = pulumi.output(`${org.orgUrl}/.well-known/openid-configuration`);
+    this.registerOutputs({ clientId: this.clientId, clientSecret: this.clientSecret, issuer: this.issuer, discoveryUrl: this.discoveryUrl });
+  }
+}
+
+/**
+ * A client secret we generate, so rotation is a config change: `clientSecretVersion` is the keeper, and a new
+ * version makes a new value that Okta stores as the app's secret.
+ */
+function clientSecret(name: string, version: number, parent: pulumi.Resource, protect: boolean): pulumi.Output<string> {
+  const password = new random.RandomPassword(
+    `${name}-client-secret`,
+    { length: CLIENT_SECRET_LENGTH, special: false, keepers: { clientSecretVersion: String(version) } },
+    { parent, protect },
+  );
+  return pulumi.secret(password.result);
+}
+
+/** A confidential web app: authorization code, client secret. */
+export class WebApp extends OktaUserApp {
+  constructor(name: string, args: OktaUserAppArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("oidc-apps:okta:WebApp", name, args, opts);
+  }
+}
+
+/** A single-page app: public client, PKCE, no secret. */
+export class BrowserApp extends OktaUserApp {
+  constructor(name: string, args: OktaUserAppArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("oidc-apps:okta:BrowserApp", name, args, opts);
+  }
+}
+
+/** A native (desktop, mobile, CLI) app: public client, PKCE, custom-scheme redirects, device grant. */
+export class NativeApp extends OktaUserApp {
+  constructor(name: string, args: OktaUserAppArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("oidc-apps:okta:NativeApp", name, args, opts);
+  }
+}

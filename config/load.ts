@@ -1,0 +1,114 @@
+/**
+ * The loader: Pulumi's flat config map (`namespace:key` → string, objects as JSON) in, a validated model and
+ * the diagnostics out. Pure: no Pulumi runtime, no environment, no file system.
+ */
+import { Diagnostics, type Diagnostic } from "./diagnostics";
+import type { StackModel } from "./model";
+import { buildOktaApp, mergeTrustedOrigins, oktaOrg, parseOktaApps, OKTA_ROOT } from "./okta";
+import { ENVIRONMENTS, OKTA_CREDENTIAL_KEYS, OKTA_PROVIDER_KEYS, PROJECT_KEYS, type Environment } from "./schema/root";
+import { show } from "./show";
+import { didYouMean } from "./suggest";
+
+export const PROJECT = "oidc-apps";
+
+export interface LoadInput {
+  /** Pulumi's config map as `pulumi.runtime.allConfig()` returns it. */
+  readonly config: Readonly<Record<string, string>>;
+  /** Keys whose values are secrets (`secure:` in the stack file). Used to catch clear-text credentials. */
+  readonly secretKeys?: ReadonlySet<string>;
+}
+
+export interface LoadResult {
+  /** Present exactly when there are no errors. */
+  readonly model?: StackModel;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function loadStackConfig({ config, secretKeys }: LoadInput): LoadResult {
+  const diags = new Diagnostics();
+  checkKnownKeys(config, secretKeys, diags);
+
+  const environment = readEnvironment(config[`${PROJECT}:environment`], diags);
+  const production = environment === "production";
+
+  const oktaRaw = config[OKTA_ROOT];
+  const oktaSection = oktaRaw === undefined ? undefined : parseStructured(oktaRaw, OKTA_ROOT, diags);
+  const oktaApps = oktaSection === undefined ? [] : parseOktaApps({ section: oktaSection, production, diags });
+  const org = oktaApps && oktaApps.length > 0 ? readOktaOrg(config, diags) : undefined;
+
+  if (diags.hasErrors || !environment || !oktaApps) return { diagnostics: diags.list() };
+  const model: StackModel = {
+    environment,
+    protect: production,
+    ...(org && oktaApps.length > 0 ? { okta: { org, apps: oktaApps.map(buildOktaApp), trustedOrigins: mergeTrustedOrigins(oktaApps) } } : {}),
+  };
+  return { model, diagnostics: diags.list() };
+}
+
+/** Pulumi hands structured values to programs as JSON text; a plain string stays a string. */
+function parseStructured(raw: string, path: string, diags: Diagnostics): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    diags.report("CONFIG_NOT_A_MAP", path, `must be a map, got the text ${show(raw)}.`);
+    return undefined;
+  }
+}
+
+function readEnvironment(raw: string | undefined, diags: Diagnostics): Environment | undefined {
+  const path = `${PROJECT}:environment`;
+  if (raw === undefined) {
+    diags.report("ENVIRONMENT_REQUIRED", path, "is not set.");
+    return undefined;
+  }
+  if (!(ENVIRONMENTS as readonly string[]).includes(raw)) {
+    diags.report("CONFIG_INVALID_VALUE", path, `must be one of ${ENVIRONMENTS.join(", ")}; got ${show(raw)}.${didYouMean(raw, ENVIRONMENTS)}`);
+    return undefined;
+  }
+  return raw as Environment;
+}
+
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const ORG_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+function readOktaOrg(config: Readonly<Record<string, string>>, diags: Diagnostics) {
+  const orgName = config["okta:orgName"];
+  const baseUrl = config["okta:baseUrl"] ?? "okta.com";
+  let ok = true;
+  if (orgName === undefined || orgName === "") {
+    diags.report("OKTA_ORG_REQUIRED", "okta:orgName", "is not set, and the stack declares Okta apps.");
+    ok = false;
+  } else if (!ORG_NAME.test(orgName)) {
+    diags.report("OKTA_ORG_REQUIRED", "okta:orgName", `${show(orgName)} is not an Okta org name (the first label of <org>.okta.com).`, "Set it to the org's subdomain only, e.g. `acme` for https://acme.okta.com.");
+    ok = false;
+  }
+  if (!HOSTNAME.test(baseUrl)) {
+    diags.report("OKTA_BASE_URL_INVALID", "okta:baseUrl", `${show(baseUrl)} is not a domain name.`);
+    ok = false;
+  }
+  return ok && orgName ? oktaOrg(orgName, baseUrl) : undefined;
+}
+
+/**
+ * Unknown keys in the namespaces we own (`oidc-apps:`) or configure (`okta:`) are errors with a suggestion;
+ * other namespaces belong to other tools. Credentials must be secrets.
+ */
+function checkKnownKeys(config: Readonly<Record<string, string>>, secretKeys: ReadonlySet<string> | undefined, diags: Diagnostics): void {
+  for (const key of Object.keys(config).sort()) {
+    const colon = key.indexOf(":");
+    const ns = key.slice(0, colon);
+    const name = key.slice(colon + 1);
+    if (ns === PROJECT && !(PROJECT_KEYS as readonly string[]).includes(name)) {
+      const known = PROJECT_KEYS.map((k) => `${PROJECT}:${k}`);
+      diags.report("CONFIG_UNKNOWN_KEY", key, `unknown key.${didYouMean(key, known)}`, `Remove it or use one of: ${known.join(", ")}.`);
+    } else if (ns === "okta" && !(OKTA_PROVIDER_KEYS as readonly string[]).includes(name)) {
+      const known = OKTA_PROVIDER_KEYS.map((k) => `okta:${k}`);
+      diags.report("CONFIG_UNKNOWN_KEY", key, `unknown Okta provider key.${didYouMean(key, known)}`, `Remove it or use one of: ${known.join(", ")}.`);
+    }
+    if (ns === "okta" && (OKTA_CREDENTIAL_KEYS as readonly string[]).includes(name) && secretKeys && !secretKeys.has(key)) {
+      // Never echo the value: it is a credential.
+      diags.report("CONFIG_CLEARTEXT_CREDENTIAL", key, "is a credential stored in clear text.", `Remove it from the file, then run \`pulumi config set --secret ${key} <value>\`, or use the provider's environment variable.`);
+    }
+  }
+}
+

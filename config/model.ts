@@ -1,0 +1,70 @@
+/**
+ * The validated stack, with every default applied. Components receive pieces of this (plus provider and
+ * lookup results from `index.ts`); they never see raw config.
+ */
+import type { GrantType } from "./grant-types";
+import type { Environment } from "./schema/root";
+
+export type Assignment = { readonly kind: "everyone" } | { readonly kind: "none" } | { readonly kind: "groups"; readonly groups: readonly string[] };
+
+export type TrustedOriginScope = "CORS" | "REDIRECT" | "IFRAME_EMBED";
+
+export interface RefreshTokenSettings {
+  /** Okta's `refresh_token_rotation`. */
+  readonly rotation: "ROTATE" | "STATIC";
+  /** Okta's `refresh_token_leeway`: grace period in seconds after rotation (0..60). */
+  readonly leewaySeconds: number;
+}
+
+interface OktaAppBase {
+  /** Stable logical name: resource names and output keys derive from it. */
+  readonly name: string;
+  readonly label: string;
+  /** Short names; the component maps them to Okta's values. */
+  readonly grantTypes: readonly GrantType[];
+}
+
+export interface OktaUserAppSpec extends OktaAppBase {
+  readonly kind: "web" | "browser" | "native";
+  readonly redirectUris: readonly string[];
+  readonly postLogoutRedirectUris: readonly string[];
+  readonly wildcardRedirect: boolean;
+  readonly initiateLoginUri?: string;
+  /** Present exactly when the app has the refresh_token grant. */
+  readonly refreshToken?: RefreshTokenSettings;
+  readonly assignTo: Assignment;
+  readonly tokenEndpointAuthMethod: "client_secret_basic" | "client_secret_post" | "none";
+  readonly pkceRequired: boolean;
+  /** Web apps: keeper of the generated client secret; increment to rotate. */
+  readonly clientSecretVersion?: number;
+}
+
+export type OktaAppSpec = OktaUserAppSpec;
+
+/** One Okta trusted origin, shared by every app that lists it (Okta keeps one per origin). */
+export interface TrustedOriginSpec {
+  readonly origin: string;
+  readonly scopes: readonly TrustedOriginScope[];
+  /** Apps that asked for it, for the plan and for reviewers. */
+  readonly usedBy: readonly string[];
+}
+
+export interface OktaOrg {
+  readonly orgName: string;
+  readonly baseUrl: string;
+  /** `https://<orgName>.<baseUrl>`: the org authorization server's issuer and the API scope-grant issuer. */
+  readonly orgUrl: string;
+}
+
+export interface OktaModel {
+  readonly org: OktaOrg;
+  readonly apps: readonly OktaAppSpec[];
+  readonly trustedOrigins: readonly TrustedOriginSpec[];
+}
+
+export interface StackModel {
+  readonly environment: Environment;
+  /** Production is strict and protects apps against deletion and replacement. */
+  readonly protect: boolean;
+  readonly okta?: OktaModel;
+}

@@ -1,0 +1,62 @@
+/**
+ * The rule catalogue: every diagnostic code oidc-apps can emit, with its severity, a one-line summary, the
+ * reason (with a source where the rule comes from a provider or a standard) and the fix. Code that reports a
+ * problem names a code from here; severity and fix come from here, so they cannot drift apart.
+ */
+import type { Severity } from "../diagnostics";
+
+export interface Rule {
+  readonly severity: Severity;
+  readonly summary: string;
+  readonly rationale: string;
+  readonly fix: string;
+}
+
+const OKTA_APPS_API = "Okta Apps API, OAuth 2.0 client settings (developer.okta.com/docs/api/openapi/okta-management/management/tag/Application)";
+const BCP = "OAuth 2.0 Security Best Current Practice, RFC 9700";
+
+export const RULES = {
+  // Shape of the stack file
+  YAML_SYNTAX: { severity: "error", summary: "The stack file is not valid YAML.", rationale: "Pulumi cannot read it either.", fix: "Correct the YAML at the line and column given." },
+  CONFIG_NOT_A_MAP: { severity: "error", summary: "A section that must be a map is something else.", rationale: "The section holds named entries.", fix: "Write the section as a YAML map (key: value lines)." },
+  CONFIG_UNKNOWN_KEY: { severity: "error", summary: "A key oidc-apps does not know.", rationale: "A misspelt key would otherwise be ignored silently and the app created without the setting.", fix: "Remove the key or correct its spelling." },
+  CONFIG_REQUIRED: { severity: "error", summary: "A required key is missing.", rationale: "There is no safe default for it.", fix: "Add the key." },
+  CONFIG_INVALID_TYPE: { severity: "error", summary: "A value has the wrong type.", rationale: "The providers take typed values.", fix: "Write a value of the type given." },
+  CONFIG_INVALID_VALUE: { severity: "error", summary: "A value is not one of the allowed values.", rationale: "The providers accept a fixed set.", fix: "Use one of the values listed." },
+  CONFIG_CLEARTEXT_CREDENTIAL: { severity: "error", summary: "A provider credential is in the stack file in clear text.", rationale: "Stack files are committed; a credential in one is leaked to everyone who can read the repository.", fix: "Remove it from the file and set it with `pulumi config set --secret <key>` or the provider's environment variable." },
+  ENVIRONMENT_REQUIRED: { severity: "error", summary: "`oidc-apps:environment` is missing.", rationale: "Production strictness and protection depend on it; guessing would be unsafe.", fix: "Add `oidc-apps:environment: development | staging | production`." },
+  APP_NAME_INVALID: { severity: "error", summary: "An app's logical name is not a lowercase slug.", rationale: "The name becomes resource names and output keys; renaming it later replaces the app.", fix: "Use lowercase letters, digits and hyphens, 1-50 characters, starting and ending with a letter or digit." },
+
+  // Okta org
+  OKTA_ORG_REQUIRED: { severity: "error", summary: "Okta apps are declared but `okta:orgName` is not set.", rationale: "The issuer and the provider need the org.", fix: "Add `okta:orgName: <your org>` (and `okta:baseUrl` unless it is okta.com) to the stack file." },
+  OKTA_BASE_URL_INVALID: { severity: "error", summary: "`okta:baseUrl` is not a domain name.", rationale: "The provider builds `https://<orgName>.<baseUrl>` from it.", fix: "Use the domain only, e.g. `okta.com` or `oktapreview.com`." },
+
+  // Okta grant types (terraform-provider-okta resource_okta_app_oauth.go; Okta Apps API grant_types)
+  OKTA_GRANT_NOT_ALLOWED: { severity: "error", summary: "A grant type this kind of Okta app cannot use.", rationale: `Okta rejects it on create; the provider does not check at preview. Source: ${OKTA_APPS_API}.`, fix: "Remove the grant type, or use an app type that allows it." },
+  OKTA_GRANT_REQUIRED: { severity: "error", summary: "A grant type this kind of Okta app must have is missing.", rationale: "Okta and terraform-provider-okta require it for the app type (appRequirementsByType).", fix: "Add the grant type named in the message." },
+  OKTA_GRANT_DEPRECATED: { severity: "error", summary: "The implicit or password grant without an explicit opt-in.", rationale: `Both are deprecated: they expose tokens in the front channel or hand passwords to the client (${BCP} §2.1.2, §2.4).`, fix: "Use authorization_code (with PKCE). If you must keep it, list the grant under `allowDeprecatedGrants`." },
+  OKTA_GRANT_DUPLICATE: { severity: "warning", summary: "A grant type is listed twice.", rationale: "Harmless but usually a copy-paste slip.", fix: "Remove the duplicate." },
+
+  // Refresh tokens
+  OKTA_REFRESH_WITHOUT_GRANT: { severity: "error", summary: "Refresh-token settings on an app without the refresh_token grant.", rationale: "Okta ignores them and the provider fails when the grant is later removed with rotation set (pulumi-okta #224).", fix: "Add `refresh_token` to grantTypes, or remove `refreshToken`." },
+  OKTA_REFRESH_GRACE_RANGE: { severity: "error", summary: "Refresh-token grace period outside 0-60 seconds.", rationale: "Okta accepts a rotation grace period (refresh_token_leeway) of 0 to 60 seconds.", fix: "Use a whole number of seconds from 0 to 60 (Okta's default is 30)." },
+
+  // Redirect URIs
+  OKTA_REDIRECT_REQUIRED: { severity: "error", summary: "An app that signs users in with authorization code has no redirect URI.", rationale: "Okta has nowhere to send the code.", fix: "Add the app's callback URL to redirectUris." },
+  OKTA_REDIRECT_NOT_ABSOLUTE: { severity: "error", summary: "A redirect URI is not an absolute URI.", rationale: "OAuth 2.0 (RFC 6749 §3.1.2) requires absolute redirect URIs.", fix: "Write the full URI including the scheme, e.g. https://app.example.com/callback." },
+  OKTA_REDIRECT_FRAGMENT: { severity: "error", summary: "A redirect URI has a fragment.", rationale: "RFC 6749 §3.1.2: the redirection endpoint URI MUST NOT include a fragment component.", fix: "Remove the `#...` part." },
+  OKTA_REDIRECT_HTTP: { severity: "error", summary: "A redirect URI uses plain http on a host that is not loopback, or http at all in production.", rationale: `Codes and tokens would cross the network unencrypted (${BCP} §4.1; RFC 8252 §7.3 allows http only for loopback).`, fix: "Use https. Loopback http (localhost, 127.0.0.1, [::1]) is allowed outside production only." },
+  OKTA_REDIRECT_LOOPBACK: { severity: "error", summary: "A loopback redirect URI in a production stack.", rationale: "Production apps must not send codes to whatever listens on a user's machine.", fix: "Remove the localhost entry from the production stack; keep it in development stacks." },
+  OKTA_REDIRECT_CUSTOM_SCHEME: { severity: "error", summary: "A custom-scheme redirect URI on an app that is not native.", rationale: "Custom URI schemes are for native apps (RFC 8252 §7.1); a web or browser app can only be reached over http(s).", fix: "Use an https URI, or make the app `type: native`." },
+  OKTA_REDIRECT_WILDCARD: { severity: "error", summary: "A wildcard redirect URI that Okta would not accept, or one that was not asked for.", rationale: `Okta's wildcard_redirect allows one \`*\` as the whole lowest host label, with at least one label between it and the top-level domain, over https only, and only with wildcard_redirect SUBDOMAIN (${OKTA_APPS_API}). Wildcards are discouraged as insecure.`, fix: "Set `wildcardRedirect: subdomain` and write `https://*.example.com/callback`, or list each URI." },
+  OKTA_REDIRECT_WILDCARD_PRODUCTION: { severity: "error", summary: "A wildcard redirect URI in a production stack.", rationale: "A wildcard lets any subdomain (including a taken-over one) receive codes and tokens.", fix: "List each production redirect URI explicitly." },
+  OKTA_REDIRECT_DUPLICATE: { severity: "warning", summary: "A URI is listed twice.", rationale: "Harmless but usually a copy-paste slip.", fix: "Remove the duplicate." },
+  OKTA_LOGIN_URI_INVALID: { severity: "error", summary: "The initiate-login URI is not an absolute https URI (http allowed for loopback outside production).", rationale: "Okta sends users' browsers to it to start sign-in.", fix: "Use the https URL of the app's login route." },
+
+  // Trusted origins
+  OKTA_TRUSTED_ORIGIN_INVALID: { severity: "error", summary: "A trusted origin is not an origin (scheme, host and optional port).", rationale: "Okta matches trusted origins against the browser's Origin header, which never has a path.", fix: "Write it as the origin given in the message, e.g. https://app.example.com." },
+  OKTA_TRUSTED_ORIGIN_HTTP: { severity: "error", summary: "A trusted origin over plain http that is not loopback, or http at all in production.", rationale: "A CORS origin over http can be impersonated on the network.", fix: "Use https." },
+  OKTA_ASSIGN_GROUPS_DUPLICATE: { severity: "warning", summary: "A group is listed twice in assignTo.", rationale: "Harmless but usually a copy-paste slip.", fix: "Remove the duplicate." },
+} as const satisfies Record<string, Rule>;
+
+export type RuleCode = keyof typeof RULES;

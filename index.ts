@@ -1,0 +1,170 @@
+/**
+ * The oidc-apps program. The only place that reads Pulumi config and builds providers; everything else gets
+ * typed values from here. The same function runs under the real engine (`pulumi up`, which calls the exported
+ * function with no arguments) and under the mock runtime (the offline plan and the tests).
+ */
+import * as okta from "@pulumi/okta";
+import * as pulumi from "@pulumi/pulumi";
+import { BrowserApp, NativeApp, TrustedOrigins, WebApp, type OktaAppOutputs } from "./components/okta";
+import { ConfigInvalidError, formatDiagnostic, type Diagnostic } from "./config/diagnostics";
+import { loadStackConfig } from "./config/load";
+import type { Assignment, OktaModel, OktaUserAppSpec } from "./config/model";
+import { OKTA_PROVIDER_DEFAULTS, OKTA_TUNABLES } from "./config/provider-settings";
+
+/** The exported function, its options (used by the offline plan and tests; `pulumi up` passes none). */
+function main(options: main.Options = {}): Promise<main.StackOutputs> {
+  const stackFile = options.stackFile ?? `stacks/Pulumi.${pulumi.getStack()}.yaml`;
+  const secretKeys = options.secretKeys ?? secretKeysFromEngine();
+  const { model, diagnostics } = loadStackConfig({ config: pulumi.runtime.allConfig(), ...(secretKeys ? { secretKeys } : {}) });
+  report(diagnostics, stackFile, options.onDiagnostics);
+  if (!model) {
+    // RunError: the engine prints the message without a stack trace. Nothing has been registered yet.
+    return Promise.reject(new pulumi.RunError(new ConfigInvalidError(diagnostics, stackFile).message));
+  }
+  const outputs: main.StackOutputs = { environment: model.environment };
+  if (model.okta) outputs.okta = oktaStack(model.okta, model.protect);
+  return Promise.resolve(outputs);
+}
+
+namespace main {
+  export interface Options {
+    /** The stack file the config came from, for messages. Default `stacks/Pulumi.<stack>.yaml`. */
+    stackFile?: string;
+    /** Keys whose values are secrets. Default: what the engine says (`PULUMI_CONFIG_SECRET_KEYS`). */
+    secretKeys?: ReadonlySet<string>;
+    /** Receives every diagnostic (errors and warnings). Default: warnings go to the Pulumi log. */
+    onDiagnostics?: (diagnostics: readonly Diagnostic[]) => void;
+  }
+
+  export interface AppOutputs {
+    readonly type: string;
+    readonly clientId: pulumi.Output<string>;
+    readonly clientSecret?: pulumi.Output<string>;
+    readonly issuer: pulumi.Output<string>;
+    readonly discoveryUrl: pulumi.Output<string>;
+  }
+
+  export interface StackOutputs {
+    environment: string;
+    okta?: Record<string, AppOutputs>;
+  }
+}
+
+function report(diagnostics: readonly Diagnostic[], stackFile: string, sink: main.Options["onDiagnostics"]): void {
+  if (sink) {
+    sink(diagnostics);
+    return;
+  }
+  for (const d of diagnostics) if (d.severity === "warning") void pulumi.log.warn(formatDiagnostic(d, stackFile));
+}
+
+/** The language host passes the names of secret config keys in this variable. */
+function secretKeysFromEngine(): ReadonlySet<string> | undefined {
+  const raw = process.env["PULUMI_CONFIG_SECRET_KEYS"];
+  if (!raw) return undefined;
+  try {
+    const keys: unknown = JSON.parse(raw);
+    return Array.isArray(keys) ? new Set(keys.filter((k): k is string => typeof k === "string")) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function oktaStack(model: OktaModel, protect: boolean): Record<string, main.AppOutputs> {
+  const provider = oktaProvider(model);
+  const opts = { providers: [provider] };
+  const groups = groupLookups(provider);
+
+  if (model.trustedOrigins.length > 0) new TrustedOrigins("trusted-origins", { origins: model.trustedOrigins }, opts);
+
+  const outputs: Record<string, main.AppOutputs> = {};
+  for (const spec of model.apps) {
+    const app = userApp(spec, { spec, org: model.org, groupIds: groups.idsFor(spec.assignTo), protect }, opts);
+    outputs[spec.name] = appOutputs(spec.kind, app);
+  }
+  return outputs;
+}
+
+function userApp(spec: OktaUserAppSpec, args: ConstructorParameters<typeof WebApp>[1], opts: pulumi.ComponentResourceOptions): OktaAppOutputs {
+  switch (spec.kind) {
+    case "web":
+      return new WebApp(spec.name, args, opts);
+    case "browser":
+      return new BrowserApp(spec.name, args, opts);
+    case "native":
+      return new NativeApp(spec.name, args, opts);
+  }
+}
+
+function appOutputs(type: string, app: OktaAppOutputs): main.AppOutputs {
+  return {
+    type,
+    clientId: app.clientId,
+    ...(app.clientSecret ? { clientSecret: app.clientSecret } : {}),
+    issuer: app.issuer,
+    discoveryUrl: app.discoveryUrl,
+  };
+}
+
+/**
+ * The Okta provider, built once. Credentials: `pulumi config set --secret okta:apiToken|okta:privateKey`, or
+ * the provider's own environment variables (OKTA_API_TOKEN; OKTA_API_CLIENT_ID + OKTA_API_PRIVATE_KEY ...),
+ * which the provider reads itself when these are unset.
+ */
+function oktaProvider(model: OktaModel): okta.Provider {
+  const cfg = new pulumi.Config("okta");
+  const tunables: Record<string, number | boolean> = {};
+  for (const [key, spec] of Object.entries(OKTA_TUNABLES)) {
+    const value = spec.type === "boolean" ? cfg.getBoolean(key) : cfg.getNumber(key);
+    if (value !== undefined) tunables[key] = value;
+  }
+  const scopes = cfg.getObject<string[]>("scopes");
+  return new okta.Provider("okta", {
+    orgName: model.org.orgName,
+    baseUrl: model.org.baseUrl,
+    ...OKTA_PROVIDER_DEFAULTS,
+    ...tunables,
+    ...defined({
+      apiToken: cfg.getSecret("apiToken"),
+      accessToken: cfg.getSecret("accessToken"),
+      privateKey: cfg.getSecret("privateKey"),
+      privateKeyId: cfg.get("privateKeyId"),
+      clientId: cfg.get("clientId"),
+      httpProxy: cfg.get("httpProxy"),
+      scopes,
+    }),
+  });
+}
+
+/** Org-level lookups, each made once per stack however many apps use it. */
+function groupLookups(provider: okta.Provider) {
+  let everyone: pulumi.Output<string> | undefined;
+  const byName = new Map<string, pulumi.Output<string>>();
+  const everyoneId = () => (everyone ??= okta.group.getEveryoneGroupOutput({}, { provider }).id);
+  const groupId = (name: string) => {
+    let id = byName.get(name);
+    if (!id) {
+      id = okta.group.getGroupOutput({ name }, { provider }).id;
+      byName.set(name, id);
+    }
+    return id;
+  };
+  return {
+    idsFor(assignment: Assignment): pulumi.Output<string>[] {
+      switch (assignment.kind) {
+        case "none":
+          return [];
+        case "everyone":
+          return [everyoneId()];
+        case "groups":
+          return assignment.groups.map(groupId);
+      }
+    },
+  };
+}
+
+function defined<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export = main;

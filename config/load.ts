@@ -5,6 +5,7 @@
 import { Diagnostics, type Diagnostic } from "./diagnostics";
 import type { StackModel } from "./model";
 import { buildOktaApp, mergeTrustedOrigins, oktaOrg, parseOktaApps, OKTA_ROOT } from "./okta";
+import { OKTA_TUNABLES } from "./provider-settings";
 import { ENVIRONMENTS, OKTA_CREDENTIAL_KEYS, OKTA_PROVIDER_KEYS, PROJECT_KEYS, type Environment } from "./schema/root";
 import { show } from "./show";
 import { didYouMean } from "./suggest";
@@ -105,6 +106,10 @@ function checkKnownKeys(config: Readonly<Record<string, string>>, secretKeys: Re
       const known = OKTA_PROVIDER_KEYS.map((k) => `okta:${k}`);
       diags.report("CONFIG_UNKNOWN_KEY", key, `unknown Okta provider key.${didYouMean(key, known)}`, `Remove it or use one of: ${known.join(", ")}.`);
     }
+    if (ns === "okta" && name in OKTA_TUNABLES) checkTunable(key, config[key]!, OKTA_TUNABLES[name]!, diags);
+    if (ns === PROJECT && (NOT_YET_SUPPORTED as readonly string[]).includes(name)) {
+      diags.report("CONFIG_NOT_SUPPORTED", key, "is not supported by this version of oidc-apps yet.", "Remove the section for now.");
+    }
     if (ns === "okta" && (OKTA_CREDENTIAL_KEYS as readonly string[]).includes(name) && secretKeys && !secretKeys.has(key)) {
       // Never echo the value: it is a credential.
       diags.report("CONFIG_CLEARTEXT_CREDENTIAL", key, "is a credential stored in clear text.", `Remove it from the file, then run \`pulumi config set --secret ${key} <value>\`, or use the provider's environment variable.`);
@@ -112,3 +117,20 @@ function checkKnownKeys(config: Readonly<Record<string, string>>, secretKeys: Re
   }
 }
 
+
+/** Sections of the stack-file contract that later versions implement; refusing them beats ignoring them. */
+const NOT_YET_SUPPORTED = ["auth0", "recipes"] as const;
+
+/** Provider tunables are read with typed getters, which would throw: check them here instead. */
+function checkTunable(key: string, raw: string, spec: (typeof OKTA_TUNABLES)[string], diags: Diagnostics): void {
+  if (spec.type === "boolean") {
+    if (raw !== "true" && raw !== "false") diags.report("CONFIG_INVALID_TYPE", key, `must be true or false; got ${show(raw)}.`);
+    return;
+  }
+  const n = Number(raw);
+  if (raw.trim() === "" || !Number.isInteger(n)) {
+    diags.report("CONFIG_INVALID_TYPE", key, `must be a whole number; got ${show(raw)}.`);
+  } else if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
+    diags.report("CONFIG_INVALID_VALUE", key, `must be between ${spec.min} and ${spec.max}; got ${n}.`);
+  }
+}

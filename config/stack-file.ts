@@ -4,7 +4,7 @@
  * provider; they become a placeholder and their keys are marked secret, so everything downstream treats them
  * as Pulumi secrets.
  */
-import { parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { Diagnostics, type Diagnostic } from "./diagnostics";
 import { PROJECT } from "./load";
 
@@ -19,11 +19,12 @@ export interface StackFileConfig {
 
 export function readStackFileText(text: string): StackFileConfig {
   const diags = new Diagnostics();
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter: lines });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      const pos = e.linePos?.[0];
-      const where = pos ? `line ${pos.line}, column ${pos.col}` : "(file)";
+      const pos = lines.linePos(e.pos[0]);
+      const where = `line ${pos.line}, column ${pos.col}`;
       diags.report("YAML_SYNTAX", where, firstLine(e.message));
     }
     return { config: {}, secretKeys: new Set(), diagnostics: diags.list() };

@@ -15,6 +15,15 @@ export function editDistance(a: string, b: string): number {
   return prev[t.length]!;
 }
 
+/** Edit distance, except that one name extending the other (`webapp` / `web`) counts as a near miss. */
+function closeness(input: string, name: string): number {
+  const a = input.toLowerCase();
+  const b = name.toLowerCase();
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 3 && long.startsWith(short)) return 1;
+  return editDistance(input, name);
+}
+
 /**
  * Known names within a distance that scales with the length of what was typed (a third of it, at least 2),
  * closest first, at most `max`. Ties keep the catalogue's order, so suggestions are deterministic.
@@ -22,7 +31,7 @@ export function editDistance(a: string, b: string): number {
 export function nearest(input: string, known: readonly string[], max = 3): string[] {
   const limit = Math.max(2, Math.floor(input.length / 3));
   return known
-    .map((name, index) => ({ name, index, d: editDistance(input, name) }))
+    .map((name, index) => ({ name, index, d: closeness(input, name) }))
     .filter((c) => c.d <= limit)
     .sort((a, b) => a.d - b.d || a.index - b.index)
     .slice(0, max)

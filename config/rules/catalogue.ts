@@ -24,6 +24,7 @@ export const RULES = {
   CONFIG_INVALID_TYPE: { severity: "error", summary: "A value has the wrong type.", rationale: "The providers take typed values.", fix: "Write a value of the type given." },
   CONFIG_INVALID_VALUE: { severity: "error", summary: "A value is not one of the allowed values.", rationale: "The providers accept a fixed set.", fix: "Use one of the values listed." },
   CONFIG_CLEARTEXT_CREDENTIAL: { severity: "error", summary: "A provider credential is in the stack file in clear text.", rationale: "Stack files are committed; a credential in one is leaked to everyone who can read the repository.", fix: "Remove it from the file and set it with `pulumi config set --secret <key>` or the provider's environment variable." },
+  CONFIG_NOT_SUPPORTED: { severity: "error", summary: "A section this version of oidc-apps does not implement yet.", rationale: "Ignoring it would silently create nothing for it.", fix: "Remove the section, or upgrade oidc-apps." },
   ENVIRONMENT_REQUIRED: { severity: "error", summary: "`oidc-apps:environment` is missing.", rationale: "Production strictness and protection depend on it; guessing would be unsafe.", fix: "Add `oidc-apps:environment: development | staging | production`." },
   APP_NAME_INVALID: { severity: "error", summary: "An app's logical name is not a lowercase slug.", rationale: "The name becomes resource names and output keys; renaming it later replaces the app.", fix: "Use lowercase letters, digits and hyphens, 1-50 characters, starting and ending with a letter or digit." },
 

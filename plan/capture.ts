@@ -1,0 +1,112 @@
+/**
+ * Runs a Pulumi program function under the mock runtime, in preview mode, and records what it declares:
+ * resources in constructor order with type, name, parent, protect and inputs (secrets and unknowns marked), and
+ * provider function calls. Used by the offline plan and by component tests; nothing here knows Okta or Auth0.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { planValue, redactPaths, secretPaths, UNKNOWN_SENTINEL } from "./values";
+
+export interface PlanResource {
+  type: string;
+  name: string;
+  /** `<type>::<name>` of the parent, or null for a resource directly under the stack. */
+  parent: string | null;
+  protect: boolean;
+  inputs: unknown;
+}
+
+export interface PlanInvoke {
+  token: string;
+  args: unknown;
+}
+
+export interface CaptureOptions {
+  readonly project: string;
+  readonly stack: string;
+  readonly config?: Record<string, string>;
+  readonly secretKeys?: ReadonlySet<string>;
+  /**
+   * Tests only: values a provider would compute on apply (client ids, secrets, key material), merged into a
+   * resource's state so a test can follow a known value, such as a planted canary, through the program.
+   */
+  readonly computed?: (type: string, name: string) => Record<string, unknown> | undefined;
+}
+
+export interface Capture<T> {
+  readonly resources: PlanResource[];
+  /** Sorted by token, then arguments: their call order depends on when inputs resolve. */
+  readonly invokes: PlanInvoke[];
+  /** What the program returned, or the error it threw. */
+  readonly result: { ok: true; value: T } | { ok: false; error: unknown };
+}
+
+export async function capture<T>(options: CaptureOptions, program: () => Promise<T> | T): Promise<Capture<T>> {
+  const order: { key: string; parent: string | null; protect: boolean; type: string; name: string; secrets: Promise<(string | number)[][]> }[] = [];
+  const keys = new WeakMap<pulumi.Resource, string>();
+  const inputsByKey = new Map<string, unknown>();
+  const invokes: PlanInvoke[] = [];
+
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        inputsByKey.set(`${args.type}::${args.name}`, planValue(args.inputs));
+        // Echo the inputs; every other property is absent, which a preview treats as unknown.
+        return { id: undefined, state: { ...args.inputs, ...options.computed?.(args.type, args.name) } };
+      },
+      call(args) {
+        invokes.push({ token: args.token, args: planValue(args.inputs) });
+        // Lookups (groups, org data) are only known against a real org.
+        return { id: UNKNOWN_SENTINEL };
+      },
+    },
+    options.project,
+    options.stack,
+    true,
+  );
+  pulumi.runtime.setAllConfig(options.config ?? {}, [...(options.secretKeys ?? [])]);
+
+  let result: Capture<T>["result"] = { ok: false, error: new Error("internal: the program did not run") };
+  try {
+    await pulumi.runtime.runInPulumiStack(async () => {
+      // A stack transformation sees every resource synchronously, in constructor order, with its options:
+      // that is what makes the order deterministic and shows parent and protect.
+      pulumi.runtime.registerStackTransformation((args) => {
+        const key = `${args.type}::${args.name}`;
+        keys.set(args.resource, key);
+        const parent = args.opts.parent ? (keys.get(args.opts.parent) ?? null) : null;
+        order.push({ key, parent, protect: args.opts.protect === true, type: args.type, name: args.name, secrets: secretPaths(args.props) });
+        return undefined;
+      });
+      // Keep our own reference: the stack's resolved outputs drop anything unknown during a preview. Catch
+      // here, inside the stack, so a rejected program does not leave unhandled rejections in the runtime.
+      try {
+        result = { ok: true, value: await program() };
+      } catch (error) {
+        result = { ok: false, error };
+      }
+      return {};
+    });
+  } catch (error) {
+    result = { ok: false, error };
+  }
+  await settled(() => order.every((r) => inputsByKey.has(r.key)));
+
+  const resources: PlanResource[] = [];
+  for (const r of order) {
+    const inputs = redactPaths(inputsByKey.get(r.key) ?? {}, await r.secrets);
+    resources.push({ type: r.type, name: r.name, parent: r.parent, protect: r.protect, inputs });
+  }
+  return { resources, invokes: [...invokes].sort(byTokenThenArgs), result };
+}
+
+/** Mock registrations finish asynchronously; wait (boundedly) until every constructed resource has reported. */
+async function settled(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 10_000 && !done(); i++) await new Promise((r) => setImmediate(r));
+  if (!done()) throw new Error("internal: resource registrations did not complete under the mock runtime");
+}
+
+function byTokenThenArgs(a: PlanInvoke, b: PlanInvoke): number {
+  const ka = `${a.token} ${JSON.stringify(a.args)}`;
+  const kb = `${b.token} ${JSON.stringify(b.args)}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}

@@ -1,0 +1,160 @@
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, it } from "vitest";
+import { BrowserApp, NativeApp, TrustedOrigins, WebApp } from "../../components/okta";
+import { oauthArgs } from "../../components/okta/oauth-args";
+import type { OktaUserAppSpec } from "../../config/model";
+import { oktaOrg } from "../../config/okta";
+import { capture } from "../../plan/capture";
+
+const org = oktaOrg("acme", "okta.com");
+const value = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
+
+function webSpec(overrides: Partial<OktaUserAppSpec> = {}): OktaUserAppSpec {
+  return {
+    kind: "web",
+    name: "portal",
+    label: "Portal",
+    grantTypes: ["authorization_code", "refresh_token"],
+    redirectUris: ["https://portal.example.com/callback"],
+    postLogoutRedirectUris: ["https://portal.example.com/"],
+    wildcardRedirect: false,
+    initiateLoginUri: "https://portal.example.com/login",
+    refreshToken: { rotation: "ROTATE", leewaySeconds: 20 },
+    assignTo: { kind: "everyone" },
+    tokenEndpointAuthMethod: "client_secret_basic",
+    pkceRequired: false,
+    clientSecretVersion: 3,
+    ...overrides,
+  };
+}
+
+const run = <T>(program: () => T, computed?: (type: string, name: string) => Record<string, unknown> | undefined) =>
+  capture({ project: "oidc-apps", stack: "test", ...(computed ? { computed } : {}) }, program);
+
+describe("WebApp", () => {
+  it("creates the app, a generated client secret and one group assignment, all parented to the component", async () => {
+    const { resources } = await run(() => new WebApp("portal", { spec: webSpec(), org, groupIds: ["g1", "g2"], protect: false }));
+    expect(resources.map((r) => [r.type, r.name, r.parent])).toEqual([
+      ["oidc-apps:okta:WebApp", "portal", null],
+      ["random:index/randomPassword:RandomPassword", "portal-client-secret", "oidc-apps:okta:WebApp::portal"],
+      ["okta:app/oAuth:OAuth", "portal", "oidc-apps:okta:WebApp::portal"],
+      ["okta:index/appGroupAssignments:AppGroupAssignments", "portal-assignments", "oidc-apps:okta:WebApp::portal"],
+    ]);
+    const assignment = resources[3]!.inputs as { groups: { id: string; profile: string }[] };
+    expect(assignment.groups).toEqual([
+      { id: "g1", profile: "{}" },
+      { id: "g2", profile: "{}" },
+    ]);
+  });
+
+  it("sends exactly the configured OAuth inputs, with the generated secret as a secret", async () => {
+    const { resources } = await run(() => new WebApp("portal", { spec: webSpec(), org, groupIds: [], protect: false }));
+    const app = resources.find((r) => r.type === "okta:app/oAuth:OAuth")!;
+    expect(app.inputs).toEqual({
+      clientBasicSecret: "[secret]",
+      grantTypes: ["authorization_code", "refresh_token"],
+      label: "Portal",
+      loginMode: "SPEC",
+      loginScopes: ["openid"],
+      loginUri: "https://portal.example.com/login",
+      pkceRequired: false,
+      postLogoutRedirectUris: ["https://portal.example.com/"],
+      redirectUris: ["https://portal.example.com/callback"],
+      refreshTokenLeeway: 20,
+      refreshTokenRotation: "ROTATE",
+      responseTypes: ["code"],
+      tokenEndpointAuthMethod: "client_secret_basic",
+      type: "web",
+      wildcardRedirect: "DISABLED",
+    });
+    const secret = resources.find((r) => r.type === "random:index/randomPassword:RandomPassword")!;
+    expect(secret.inputs).toEqual({ keepers: { clientSecretVersion: "3" }, length: 64, special: false });
+  });
+
+  it("creates no assignment resource when nothing is assigned", async () => {
+    const { resources } = await run(() => new WebApp("portal", { spec: webSpec({ assignTo: { kind: "none" } }), org, groupIds: [], protect: false }));
+    expect(resources.some((r) => r.type.includes("AppGroupAssignments"))).toBe(false);
+  });
+
+  it("protects the app and its secret in production, and nothing else", async () => {
+    const { resources } = await run(() => new WebApp("portal", { spec: webSpec(), org, groupIds: ["g"], protect: true }));
+    expect(resources.filter((r) => r.protect).map((r) => r.type)).toEqual(["random:index/randomPassword:RandomPassword", "okta:app/oAuth:OAuth"]);
+  });
+
+  it("outputs the client secret as a Pulumi secret even though the mock applies no additionalSecretOutputs", async () => {
+    const canary = "CANARY-client-secret-3f9a";
+    const { result } = await run(
+      () => new WebApp("portal", { spec: webSpec(), org, groupIds: [], protect: false }),
+      (type) => (type === "okta:app/oAuth:OAuth" ? { clientId: "0oa-client", clientSecret: canary } : undefined),
+    );
+    if (!result.ok) throw result.error;
+    const app = result.value;
+    expect(await pulumi.isSecret(app.clientSecret!)).toBe(true);
+    expect(await value(app.clientSecret!)).toBe(canary);
+    expect(await pulumi.isSecret(app.clientId)).toBe(false);
+    expect(await value(app.clientId)).toBe("0oa-client");
+    expect(await value(app.issuer)).toBe("https://acme.okta.com");
+    expect(await value(app.discoveryUrl)).toBe("https://acme.okta.com/.well-known/openid-configuration");
+  });
+});
+
+describe("BrowserApp and NativeApp", () => {
+  it("are public clients: no secret resource, auth method none, PKCE", async () => {
+    const spec = webSpec({ kind: "browser", tokenEndpointAuthMethod: "none", pkceRequired: true, assignTo: { kind: "none" } });
+    delete (spec as { clientSecretVersion?: number }).clientSecretVersion;
+    const { resources, result } = await run(() => new BrowserApp("spa", { spec, org, groupIds: [], protect: false }));
+    expect(resources.map((r) => r.type)).toEqual(["oidc-apps:okta:BrowserApp", "okta:app/oAuth:OAuth"]);
+    const inputs = resources[1]!.inputs as Record<string, unknown>;
+    expect(inputs["tokenEndpointAuthMethod"]).toBe("none");
+    expect(inputs["pkceRequired"]).toBe(true);
+    expect(inputs).not.toHaveProperty("clientBasicSecret");
+    expect(result.ok && result.value.clientSecret).toBeFalsy();
+  });
+
+  it("native apps map short grant names to Okta's URNs", async () => {
+    const spec = webSpec({ kind: "native", grantTypes: ["authorization_code", "device_code"], refreshToken: undefined, tokenEndpointAuthMethod: "none", pkceRequired: true });
+    const { resources } = await run(() => new NativeApp("cli", { spec, org, groupIds: [], protect: false }));
+    const inputs = resources.find((r) => r.type === "okta:app/oAuth:OAuth")!.inputs as Record<string, unknown>;
+    expect(inputs["grantTypes"]).toEqual(["authorization_code", "urn:ietf:params:oauth:grant-type:device_code"]);
+    expect(resources[0]!.type).toBe("oidc-apps:okta:NativeApp");
+  });
+});
+
+describe("oauthArgs", () => {
+  it("sends refresh-token settings only with the refresh grant", () => {
+    const args = oauthArgs(webSpec({ grantTypes: ["authorization_code"], refreshToken: undefined }));
+    expect(args).not.toHaveProperty("refreshTokenRotation");
+    expect(args).not.toHaveProperty("refreshTokenLeeway");
+  });
+
+  it("disables initiate-login without a URI and asks for token + id_token only with implicit", () => {
+    const { initiateLoginUri: _drop, ...rest } = webSpec({ grantTypes: ["authorization_code", "implicit"] });
+    const args = oauthArgs(rest);
+    expect(args.loginMode).toBe("DISABLED");
+    expect(args).not.toHaveProperty("loginUri");
+    expect(args.responseTypes).toEqual(["code", "token", "id_token"]);
+  });
+
+  it("turns wildcard redirect on only when asked", () => {
+    expect(oauthArgs(webSpec({ wildcardRedirect: true })).wildcardRedirect).toBe("SUBDOMAIN");
+  });
+});
+
+describe("TrustedOrigins", () => {
+  it("creates one origin resource per origin with the v7 scopes shape", async () => {
+    const { resources } = await run(
+      () =>
+        new TrustedOrigins("trusted-origins", {
+          origins: [
+            { origin: "https://a.example.com", scopes: ["CORS", "REDIRECT"], usedBy: ["x", "y"] },
+            { origin: "http://localhost:8080", scopes: ["CORS"], usedBy: ["x"] },
+          ],
+        }),
+    );
+    expect(resources.map((r) => [r.name, r.parent, r.inputs])).toEqual([
+      ["trusted-origins", null, {}],
+      ["trusted-origins-https-a-example-com", "oidc-apps:okta:TrustedOrigins::trusted-origins", { name: "https://a.example.com", origin: "https://a.example.com", scopes: [{ type: "CORS" }, { type: "REDIRECT" }] }],
+      ["trusted-origins-http-localhost-8080", "oidc-apps:okta:TrustedOrigins::trusted-origins", { name: "http://localhost:8080", origin: "http://localhost:8080", scopes: [{ type: "CORS" }] }],
+    ]);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Canaries: known secret values planted where credentials enter (provider credentials in config, values
+ * providers compute on apply) must never appear in plan text, plan JSON, non-secret outputs or messages.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, it } from "vitest";
+import main from "../../index";
+import { readStackFileText } from "../../config/stack-file";
+import { capture } from "../../plan/capture";
+import { runPlan } from "../../plan/run";
+import { planText } from "../../plan/text";
+import { resolveOutput } from "../../plan/values";
+import { oktaStack } from "../support/plan";
+
+const CANARY = {
+  apiToken: "CANARY-api-token-7d1e",
+  privateKey: "CANARY-private-key-02bc",
+  clientSecret: "CANARY-client-secret-91aa",
+  random: "CANARY-random-result-5c3f",
+};
+
+const apps = {
+  portal: { type: "web", redirectUris: ["https://portal.example.com/cb"], assignTo: "everyone" },
+  spa: { type: "browser", redirectUris: ["https://spa.example.com/cb"] },
+};
+
+function config() {
+  const file = readStackFileText(oktaStack(apps));
+  // As `pulumi config set --secret` would leave them: values present, keys marked secret.
+  const config = { ...file.config, "okta:apiToken": CANARY.apiToken, "okta:privateKey": CANARY.privateKey };
+  return { config, secretKeys: new Set(["okta:apiToken", "okta:privateKey"]) };
+}
+
+function assertClean(text: string) {
+  for (const value of Object.values(CANARY)) expect(text).not.toContain(value);
+}
+
+describe("secrets never appear in clear text", () => {
+  it("in the plan, text and JSON, with provider credentials from secret config", async () => {
+    const { config: cfg, secretKeys } = config();
+    const plan = await runPlan({ stack: "canary", stackFile: "stacks/Pulumi.canary.yaml", config: cfg, secretKeys });
+    expect(plan.diagnostics).toEqual([]);
+    const provider = plan.resources.find((r) => r.type === "pulumi:providers:okta")!;
+    expect(provider.inputs).toMatchObject({ apiToken: "[secret]", privateKey: "[secret]" });
+    assertClean(JSON.stringify(plan));
+    assertClean(planText(plan, "stacks/Pulumi.canary.yaml"));
+  });
+
+  it("in outputs, when the provider returns real values on apply", async () => {
+    const { config: cfg, secretKeys } = config();
+    const run = await capture(
+      {
+        project: "oidc-apps",
+        stack: "canary",
+        config: cfg,
+        secretKeys,
+        computed: (type) =>
+          type === "okta:app/oAuth:OAuth" ? { clientId: "0oa-visible", clientSecret: CANARY.clientSecret } : type === "random:index/randomPassword:RandomPassword" ? { result: CANARY.random } : undefined,
+      },
+      () => main({ secretKeys, onDiagnostics: () => undefined }),
+    );
+    if (!run.result.ok) throw run.result.error;
+    const outputs = run.result.value;
+    const portal = outputs.okta!["portal"]!;
+    expect(await pulumi.isSecret(portal.clientSecret!)).toBe(true);
+    const rendered = JSON.stringify(await resolveOutput(outputs));
+    assertClean(rendered);
+    expect(rendered).toContain("0oa-visible"); // the non-secret parts stay readable
+    assertClean(JSON.stringify(run.resources));
+  });
+
+  it("in error messages, even when a credential is pasted into the stack file in clear text", async () => {
+    const file = readStackFileText(oktaStack(apps, { "okta:apiToken": CANARY.apiToken }));
+    const plan = await runPlan({ stack: "canary", stackFile: "stacks/Pulumi.canary.yaml", config: file.config, secretKeys: file.secretKeys });
+    expect(plan.diagnostics.map((d) => d.code)).toEqual(["CONFIG_CLEARTEXT_CREDENTIAL"]);
+    assertClean(JSON.stringify(plan));
+    assertClean(planText(plan, "stacks/Pulumi.canary.yaml"));
+  });
+});

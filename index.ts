@@ -5,7 +5,7 @@
  */
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
-import { BrowserApp, NativeApp, TrustedOrigins, WebApp, type OktaAppOutputs } from "./components/okta";
+import { BrowserApp, NativeApp, ServiceApp, TrustedOrigins, WebApp, type OktaAppOutputs, type PrivateKeyOutputs } from "./components/okta";
 import { ConfigInvalidError, formatDiagnostic, type Diagnostic } from "./config/diagnostics";
 import { loadStackConfig } from "./config/load";
 import type { Assignment, OktaModel, OktaUserAppSpec } from "./config/model";
@@ -39,9 +39,18 @@ namespace main {
   export interface AppOutputs {
     readonly type: string;
     readonly clientId: pulumi.Output<string>;
+    /** Web apps and client-secret service apps. Secret. */
     readonly clientSecret?: pulumi.Output<string>;
     readonly issuer: pulumi.Output<string>;
     readonly discoveryUrl: pulumi.Output<string>;
+    /** Service apps. */
+    readonly tokenEndpoint?: pulumi.Output<string>;
+    /** Apps with API scopes: space-separated. */
+    readonly scopes?: pulumi.Output<string>;
+    readonly keyIds?: pulumi.Output<string[]>;
+    readonly activeKeyId?: pulumi.Output<string>;
+    /** Generated keys by kid: `{ pem, jwk }`, both secret. */
+    readonly privateKeys?: Readonly<Record<string, PrivateKeyOutputs>>;
   }
 
   export interface StackOutputs {
@@ -79,10 +88,32 @@ function oktaStack(model: OktaModel, protect: boolean): Record<string, main.AppO
 
   const outputs: Record<string, main.AppOutputs> = {};
   for (const spec of model.apps) {
+    if (spec.kind === "service") {
+      outputs[spec.name] = serviceOutputs(new ServiceApp(spec.name, { spec, org: model.org, protect }, opts), model.org.orgUrl);
+      continue;
+    }
     const app = userApp(spec, { spec, org: model.org, groupIds: groups.idsFor(spec.assignTo), protect }, opts);
-    outputs[spec.name] = appOutputs(spec.kind, app);
+    outputs[spec.name] = {
+      ...appOutputs(spec.kind, app),
+      ...(spec.apiScopes.length > 0 ? { scopes: pulumi.output(spec.apiScopes.join(" ")) } : {}),
+    };
   }
   return outputs;
+}
+
+function serviceOutputs(app: ServiceApp, orgUrl: string): main.AppOutputs {
+  return {
+    type: "service",
+    clientId: app.clientId,
+    ...(app.clientSecret ? { clientSecret: app.clientSecret } : {}),
+    issuer: app.issuer,
+    discoveryUrl: pulumi.output(`${orgUrl}/.well-known/openid-configuration`),
+    tokenEndpoint: app.tokenEndpoint,
+    scopes: app.scopes,
+    keyIds: app.keyIds,
+    ...(app.activeKeyId ? { activeKeyId: app.activeKeyId } : {}),
+    ...(Object.keys(app.privateKeys).length > 0 ? { privateKeys: app.privateKeys } : {}),
+  };
 }
 
 function userApp(spec: OktaUserAppSpec, args: ConstructorParameters<typeof WebApp>[1], opts: pulumi.ComponentResourceOptions): OktaAppOutputs {

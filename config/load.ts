@@ -35,7 +35,8 @@ export function loadStackConfig({ config, secretKeys }: LoadInput): LoadResult {
   const oktaRaw = config[OKTA_ROOT];
   const oktaSection = oktaRaw === undefined ? undefined : parseStructured(oktaRaw, OKTA_ROOT, diags);
   const oktaApps = oktaSection === undefined ? [] : parseOktaApps({ section: oktaSection, production, diags });
-  const org = oktaApps && oktaApps.length > 0 ? readOktaOrg(config, diags) : undefined;
+  // Org settings are checked whenever apps are declared, even when an app has errors, so all problems show at once.
+  const org = declaresApps(oktaSection) ? readOktaOrg(config, diags) : undefined;
 
   if (diags.hasErrors || !environment || !oktaApps) return { diagnostics: diags.list() };
   const model: StackModel = {
@@ -44,6 +45,11 @@ export function loadStackConfig({ config, secretKeys }: LoadInput): LoadResult {
     ...(org && oktaApps.length > 0 ? { okta: { org, apps: oktaApps.map(buildOktaApp), trustedOrigins: mergeTrustedOrigins(oktaApps) } } : {}),
   };
   return { model, diagnostics: diags.list() };
+}
+
+function declaresApps(section: unknown): boolean {
+  const apps = typeof section === "object" && section !== null ? (section as Record<string, unknown>)["apps"] : undefined;
+  return typeof apps === "object" && apps !== null && Object.keys(apps).length > 0;
 }
 
 /** Pulumi hands structured values to programs as JSON text; a plain string stays a string. */
@@ -106,7 +112,7 @@ function checkKnownKeys(config: Readonly<Record<string, string>>, secretKeys: Re
       const known = OKTA_PROVIDER_KEYS.map((k) => `okta:${k}`);
       diags.report("CONFIG_UNKNOWN_KEY", key, `unknown Okta provider key.${didYouMean(key, known)}`, `Remove it or use one of: ${known.join(", ")}.`);
     }
-    if (ns === "okta" && name in OKTA_TUNABLES) checkTunable(key, config[key]!, OKTA_TUNABLES[name]!, diags);
+    if (ns === "okta" && Object.hasOwn(OKTA_TUNABLES, name)) checkTunable(key, config[key]!, OKTA_TUNABLES[name]!, diags);
     if (ns === PROJECT && (NOT_YET_SUPPORTED as readonly string[]).includes(name)) {
       diags.report("CONFIG_NOT_SUPPORTED", key, "is not supported by this version of oidc-apps yet.", "Remove the section for now.");
     }

@@ -3,6 +3,7 @@
  * lookup results from `index.ts`); they never see raw config.
  */
 import type { GrantType } from "./grant-types";
+import type { PublicJwk } from "./keys";
 import type { Environment } from "./schema/root";
 
 export type Assignment = { readonly kind: "everyone" } | { readonly kind: "none" } | { readonly kind: "groups"; readonly groups: readonly string[] };
@@ -22,6 +23,8 @@ interface OktaAppBase {
   readonly label: string;
   /** Short names; the component maps them to Okta's values. */
   readonly grantTypes: readonly GrantType[];
+  /** Okta API scopes granted to the app (one scope-grant resource); empty for none. */
+  readonly apiScopes: readonly string[];
 }
 
 export interface OktaUserAppSpec extends OktaAppBase {
@@ -39,7 +42,30 @@ export interface OktaUserAppSpec extends OktaAppBase {
   readonly clientSecretVersion?: number;
 }
 
-export type OktaAppSpec = OktaUserAppSpec;
+/** A signing key for private key JWT. */
+export type KeySpec =
+  | { readonly source: "generated"; readonly kid: string; readonly algorithm: "RSA"; readonly rsaBits: 2048 | 3072 | 4096 }
+  | { readonly source: "generated"; readonly kid: string; readonly algorithm: "EC"; readonly curve: "P256" | "P384" | "P521" }
+  /** Brought by the user: only the public half is known, and the private key never enters Pulumi state. */
+  | { readonly source: "provided"; readonly kid: string; readonly jwk: PublicJwk };
+
+export type AdminRoleSpec =
+  | { readonly kind: "standard"; readonly type: string }
+  | { readonly kind: "custom"; readonly role: string; readonly resourceSet: string };
+
+export interface OktaServiceAppSpec extends OktaAppBase {
+  readonly kind: "service";
+  readonly tokenEndpointAuthMethod: "private_key_jwt" | "client_secret_basic" | "client_secret_post";
+  /** Private key JWT only; the JWKS lists every key, so a rotation can overlap. */
+  readonly keys: readonly KeySpec[];
+  /** The key clients should sign with (explicit `active: true`, default the last one). */
+  readonly activeKeyId?: string;
+  /** Client-secret auth only. */
+  readonly clientSecretVersion?: number;
+  readonly adminRoles: readonly AdminRoleSpec[];
+}
+
+export type OktaAppSpec = OktaUserAppSpec | OktaServiceAppSpec;
 
 /** One Okta trusted origin, shared by every app that lists it (Okta keeps one per origin). */
 export interface TrustedOriginSpec {

@@ -1,7 +1,8 @@
 /**
- * Validation and model building for `oidc-apps:okta`. Three passes per app, all of which always run so that
- * every problem is reported at once: shape (zod), rules (on whatever is well-formed), then the model (only when
- * there were no errors at all).
+ * Validation and model building for `oidc-apps:okta`. Once an app's `type` is known, two passes always run so
+ * that every problem of the app is reported at once: shape (zod) and rules (on whatever is well-formed); the
+ * model is built only when there were no errors at all. An app whose `type` is missing or unknown gets that one
+ * error: which keys and rules apply depends on it.
  */
 import type { Diagnostics } from "./diagnostics";
 import { DEPRECATED_GRANTS, normaliseGrantType, type GrantType } from "./grant-types";
@@ -9,6 +10,8 @@ import type { Assignment, OktaAppSpec, OktaOrg, OktaUserAppSpec, TrustedOriginSc
 import { keyPath } from "./paths";
 import { GRANTS_BY_KIND, DEFAULT_GRANTS } from "./rules/okta-grants";
 import { checkInitiateLoginUri, checkRedirectUris, checkTrustedOrigin, type UriContext } from "./rules/okta-uris";
+import { buildServiceApp, checkServiceRules } from "./okta-service";
+import { checkAdminRoles, checkApiScopes } from "./okta-scopes";
 import { APP_NAME, OKTA_SECTION_KEYS } from "./schema/root";
 import { OKTA_APP_TYPES, oktaAppSchemas, type OktaAppType, type RawOktaApp } from "./schema/okta";
 import { show } from "./show";
@@ -22,6 +25,8 @@ export interface OktaAppsInput {
   readonly production: boolean;
   readonly diags: Diagnostics;
 }
+
+type UserKind = Exclude<OktaAppType, "service">;
 
 /** A raw app entry that passed the shape check, tagged with its type. */
 type ParsedApp = { [T in OktaAppType]: { type: T; name: string; raw: RawOktaApp<T> } }[OktaAppType];
@@ -78,14 +83,21 @@ function parseOktaApp(name: string, raw: unknown, production: boolean, diags: Di
     return undefined;
   }
   const kind = type as OktaAppType;
-  checkUserAppRules(kind, raw, at, production, diags);
+  checkGrants(kind, raw, at, diags);
+  checkApiScopes(raw["apiScopes"], [...at, "apiScopes"], diags);
+  if (kind === "service") {
+    checkServiceRules(raw, at, diags);
+    checkAdminRoles(raw, at, diags);
+  } else {
+    checkUserAppRules(kind, raw, at, production, diags);
+  }
   const shaped = checkShape(oktaAppSchemas[kind], raw, OKTA_ROOT, at, diags);
   return ok && shaped ? ({ type: kind, name, raw: shaped } as ParsedApp) : undefined;
 }
 
 /** Rules that relate fields to each other and to the environment. They read the raw map defensively. */
-function checkUserAppRules(kind: OktaAppType, raw: Record<string, unknown>, at: string[], production: boolean, diags: Diagnostics): void {
-  const grants = checkGrants(kind, raw, at, diags);
+function checkUserAppRules(kind: UserKind, raw: Record<string, unknown>, at: string[], production: boolean, diags: Diagnostics): void {
+  const grants = grantsOf(kind, raw);
   const ctx: UriContext = { root: OKTA_ROOT, production, native: kind === "native", wildcardAllowed: raw["wildcardRedirect"] === "subdomain", diags };
 
   const redirects = Array.isArray(raw["redirectUris"]) ? raw["redirectUris"] : [];
@@ -124,6 +136,14 @@ function checkUserAppRules(kind: OktaAppType, raw: Record<string, unknown>, at: 
   }
 }
 
+/** The normalised grant list (defaults applied), or undefined when it is malformed or has unknown names. */
+function grantsOf(kind: OktaAppType, raw: Record<string, unknown>): GrantType[] | undefined {
+  const list = raw["grantTypes"] ?? DEFAULT_GRANTS[kind];
+  if (!Array.isArray(list)) return undefined;
+  const grants = list.map((g) => (typeof g === "string" ? normaliseGrantType(g) : undefined));
+  return grants.every((g): g is GrantType => g !== undefined) ? grants : undefined;
+}
+
 /** Grant-type rules. Returns the normalised list when every entry is a known grant type. */
 function checkGrants(kind: OktaAppType, raw: Record<string, unknown>, at: string[], diags: Diagnostics): GrantType[] | undefined {
   const list = raw["grantTypes"];
@@ -160,6 +180,10 @@ function checkGrants(kind: OktaAppType, raw: Record<string, unknown>, at: string
 
 /** The model for one well-formed app, with defaults applied. */
 export function buildOktaApp(app: ParsedApp): OktaAppSpec {
+  return app.type === "service" ? buildServiceApp(app.name, app.raw) : buildUserApp(app);
+}
+
+function buildUserApp(app: Exclude<ParsedApp, { type: "service" }>): OktaUserAppSpec {
   const { raw, name } = app;
   const grantTypes = (raw.grantTypes ?? DEFAULT_GRANTS[app.type]).map((g) => normaliseGrantType(g)!).filter((g, i, all) => all.indexOf(g) === i);
   const publicClient = app.type !== "web";
@@ -168,6 +192,7 @@ export function buildOktaApp(app: ParsedApp): OktaAppSpec {
     name,
     label: raw.label ?? name,
     grantTypes,
+    apiScopes: [...new Set(raw.apiScopes ?? [])],
     redirectUris: raw.redirectUris ?? [],
     postLogoutRedirectUris: raw.postLogoutRedirectUris ?? [],
     wildcardRedirect: raw.wildcardRedirect === "subdomain",
@@ -203,6 +228,7 @@ function toAssignment(raw: RawOktaApp<"web">["assignTo"]): Assignment {
 export function mergeTrustedOrigins(apps: readonly ParsedApp[]): TrustedOriginSpec[] {
   const byOrigin = new Map<string, { scopes: Set<TrustedOriginScope>; usedBy: string[] }>();
   for (const app of apps) {
+    if (app.type === "service") continue;
     for (const o of app.raw.trustedOrigins ?? []) {
       const entry = byOrigin.get(o.origin) ?? { scopes: new Set(), usedBy: [] };
       for (const s of o.scopes ?? ["CORS", "REDIRECT"]) entry.scopes.add(s);

@@ -19,6 +19,7 @@ export function editDistance(a: string, b: string): number {
 function closeness(input: string, name: string): number {
   const a = input.toLowerCase();
   const b = name.toLowerCase();
+  if (a === b) return 0;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= 3 && long.startsWith(short)) return 1;
   return editDistance(input, name);

@@ -17,6 +17,8 @@ export interface ParsedUri {
 /** Parse an absolute URI, or undefined when it is not one. A `*` host label is kept intact for wildcard checks. */
 export function parseUri(raw: string): ParsedUri | undefined {
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(raw)) return undefined;
+  // `localhost:8080/callback` parses as scheme "localhost:"; a port right after the colon means a missing scheme.
+  if (/^[^:/]+:\d+(\/|$)/.test(raw)) return undefined;
   let url: URL;
   try {
     url = new URL(raw);
@@ -38,10 +40,10 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname.toLowerCase());
 }
 
-/** Host labels of an http(s) URI as written. */
+/** Host labels of an http(s) URI, as the URL parser sees the host (so userinfo such as `*.a.com@b.com` is not mistaken for it). */
 export function hostLabels(raw: string): string[] {
-  const m = /^https?:\/\/([^/?#:]*)/i.exec(raw);
-  return m ? m[1]!.split(".") : [];
+  const p = parseUri(raw);
+  return p && p.isHttp ? p.url.hostname.split(".") : [];
 }
 
 /**

@@ -5,9 +5,10 @@
  */
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
 import type { OktaOrg, OktaUserAppSpec } from "../../config/model";
+import { grantApiScopes } from "./api-scopes";
 import { assignGroups } from "./assignments";
+import { clientSecret } from "./client-secret";
 import { oauthArgs } from "./oauth-args";
 
 export interface OktaUserAppArgs {
@@ -29,9 +30,6 @@ export interface OktaAppOutputs {
   readonly discoveryUrl: pulumi.Output<string>;
 }
 
-/** Length of generated client secrets: alphanumeric, within Okta's 14..100 character bounds. */
-export const CLIENT_SECRET_LENGTH = 64;
-
 abstract class OktaUserApp extends pulumi.ComponentResource implements OktaAppOutputs {
   /** The Okta app. */
   readonly app: okta.app.OAuth;
@@ -51,6 +49,7 @@ abstract class OktaUserApp extends pulumi.ComponentResource implements OktaAppOu
       { parent: this, protect },
     );
     assignGroups(name, this.app, args.groupIds, this);
+    grantApiScopes(name, this.app, org.orgUrl, spec.apiScopes, this);
 
     this.clientId = this.app.clientId;
     // The provider marks it secret through additionalSecretOutputs; wrap it anyway so no path can leak it.
@@ -59,19 +58,6 @@ abstract class OktaUserApp extends pulumi.ComponentResource implements OktaAppOu
     this.discoveryUrl = pulumi.output(`${org.orgUrl}/.well-known/openid-configuration`);
     this.registerOutputs({ clientId: this.clientId, clientSecret: this.clientSecret, issuer: this.issuer, discoveryUrl: this.discoveryUrl });
   }
-}
-
-/**
- * A client secret we generate, so rotation is a config change: `clientSecretVersion` is the keeper, and a new
- * version makes a new value that Okta stores as the app's secret.
- */
-function clientSecret(name: string, version: number, parent: pulumi.Resource, protect: boolean): pulumi.Output<string> {
-  const password = new random.RandomPassword(
-    `${name}-client-secret`,
-    { length: CLIENT_SECRET_LENGTH, special: false, keepers: { clientSecretVersion: String(version) } },
-    { parent, protect },
-  );
-  return pulumi.secret(password.result);
 }
 
 /** A confidential web app: authorization code, client secret. */

@@ -56,8 +56,27 @@ export const RULES = {
 
   // Trusted origins
   OKTA_TRUSTED_ORIGIN_INVALID: { severity: "error", summary: "A trusted origin is not an origin (scheme, host and optional port).", rationale: "Okta matches trusted origins against the browser's Origin header, which never has a path.", fix: "Write it as the origin given in the message, e.g. https://app.example.com." },
-  OKTA_TRUSTED_ORIGIN_HTTP: { severity: "error", summary: "A trusted origin over plain http that is not loopback, or http at all in production.", rationale: "A CORS origin over http can be impersonated on the network.", fix: "Use https." },
+  OKTA_TRUSTED_ORIGIN_HTTP: { severity: "error", summary: "A trusted origin over plain http that is not loopback, or any loopback or http origin in production.", rationale: "A CORS origin over http can be impersonated on the network.", fix: "Use https." },
   OKTA_ASSIGN_GROUPS_DUPLICATE: { severity: "warning", summary: "A group is listed twice in assignTo.", rationale: "Harmless but usually a copy-paste slip.", fix: "Remove the duplicate." },
+
+  // Okta API scopes and admin roles
+  OKTA_SCOPE_UNKNOWN: { severity: "error", summary: "An Okta API scope that does not exist.", rationale: "Okta refuses to grant it; the provider does not check names at preview. Catalogue from Okta's management OpenAPI spec (config/catalogues/okta-api-scopes.ts).", fix: "Use a scope from the catalogue; the message suggests the nearest." },
+  OKTA_SCOPE_REDUNDANT: { severity: "warning", summary: "A read scope next to the manage scope of the same resource.", rationale: "Okta: manage scopes can do everything the read scopes do.", fix: "Keep only the manage scope, or drop manage if read is enough." },
+  OKTA_ROLE_ACKNOWLEDGE: { severity: "error", summary: "SUPER_ADMIN or ORG_ADMIN for an app without an explicit acknowledgement.", rationale: "Either role controls the whole org; a machine credential holding it is the org's most valuable secret.", fix: "Use a narrower role, or add the role to `acknowledgeRoles`." },
+  OKTA_ROLE_DUPLICATE: { severity: "warning", summary: "An admin role is listed twice.", rationale: "Harmless but usually a copy-paste slip.", fix: "Remove the duplicate." },
+  OKTA_SERVICE_NO_ADMIN_ROLE: { severity: "warning", summary: "A service app with Okta API scopes but no admin role.", rationale: "Okta: you must assign an admin role to the app, since admin roles aren't assigned to apps automatically; without one its API calls are refused (developer.okta.com, Implement OAuth for Okta with a service app).", fix: "Add the narrowest role that covers the scopes, e.g. `adminRoles: [READ_ONLY_ADMIN]` for read scopes." },
+
+  // Service apps and keys
+  OKTA_SERVICE_KEYS_REQUIRED: { severity: "error", summary: "A private key JWT service app without keys.", rationale: "Okta needs a public key (JWKS) to verify the app's client assertions.", fix: "Add a key to generate, or bring a public key." },
+  OKTA_SERVICE_KEYS_UNUSED: { severity: "error", summary: "Keys on an app that authenticates with a client secret.", rationale: "They would be ignored.", fix: "Remove the keys, or use clientAuth: private_key_jwt." },
+  OKTA_SCOPES_NEED_PRIVATE_KEY_JWT: { severity: "error", summary: "A client-secret service app that asks for Okta API scopes.", rationale: "Okta issues tokens with okta.* scopes to service apps only for private key JWT.", fix: "Use clientAuth: private_key_jwt." },
+  KEY_DUPLICATE_KID: { severity: "error", summary: "Two keys of one app share a key id.", rationale: "Clients name the key they signed with by kid; the JWKS must be unambiguous.", fix: "Give each key a unique kid (a date such as 2026-11 works well)." },
+  KEY_ACTIVE_MULTIPLE: { severity: "error", summary: "More than one key is marked active.", rationale: "Clients sign with one key; the outputs must say which.", fix: "Mark one key `active: true` (default: the last one)." },
+  KEY_SOURCE_CONFLICT: { severity: "error", summary: "A key mixes generation settings with a brought key, or settings of the other algorithm.", rationale: "It is unclear which key is meant.", fix: "Either generate (algorithm, rsaBits or curve) or bring (publicKey or publicJwk)." },
+  KEY_PRIVATE_MATERIAL: { severity: "error", summary: "Private key material where a public key belongs.", rationale: "A private key in a stack file is committed to the repository and copied into state; it must stay with its owner.", fix: "Paste the public key only (`openssl pkey -in key.pem -pubout`), and treat the pasted private key as leaked: replace it." },
+  KEY_INVALID: { severity: "error", summary: "A public key that cannot be parsed.", rationale: "Okta could not verify signatures with it.", fix: "Paste a PEM public key (-----BEGIN PUBLIC KEY-----) or a public JWK." },
+  KEY_WEAK: { severity: "error", summary: "An RSA key shorter than 2048 bits.", rationale: "Okta and Auth0 reject RSA keys under 2048 bits (NIST SP 800-57).", fix: "Generate a 2048-bit or longer key." },
+  KEY_UNSUPPORTED: { severity: "error", summary: "A key type Okta does not take for private key JWT.", rationale: "Okta verifies RS256/384/512 and ES256/384/512 only.", fix: "Use an RSA key, or an EC key on P-256, P-384 or P-521." },
 } as const satisfies Record<string, Rule>;
 
 export type RuleCode = keyof typeof RULES;

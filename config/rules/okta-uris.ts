@@ -54,7 +54,7 @@ function checkTransport(
   httpCode: "OKTA_REDIRECT_HTTP" | "OKTA_TRUSTED_ORIGIN_HTTP",
 ): void {
   if (ctx.production && loopback) {
-    ctx.diags.report("OKTA_REDIRECT_LOOPBACK", path, `${show(raw)} points at the user's own machine; production stacks may not use loopback URIs.`);
+    ctx.diags.report(httpCode === "OKTA_REDIRECT_HTTP" ? "OKTA_REDIRECT_LOOPBACK" : "OKTA_TRUSTED_ORIGIN_HTTP", path, `${show(raw)} points at the user's own machine; production stacks may not use loopback URIs.`);
     return;
   }
   if (scheme === "http" && (ctx.production || !loopback)) {

@@ -24,6 +24,7 @@ function webSpec(overrides: Partial<OktaUserAppSpec> = {}): OktaUserAppSpec {
     tokenEndpointAuthMethod: "client_secret_basic",
     pkceRequired: false,
     clientSecretVersion: 3,
+    apiScopes: [],
     ...overrides,
   };
 }

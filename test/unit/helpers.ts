@@ -1,6 +1,7 @@
 /** Unit-test helpers: stack-file YAML text in, the loader's model and diagnostics out. */
 import { stringify } from "yaml";
 import type { Diagnostic } from "../../config/diagnostics";
+import type { OktaUserAppSpec, StackModel } from "../../config/model";
 import { loadStackConfig, type LoadResult } from "../../config/load";
 import { readStackFileText } from "../../config/stack-file";
 
@@ -45,4 +46,11 @@ export function only(diagnostics: readonly Diagnostic[], code: string): Diagnost
 /** Codes of all diagnostics, for absence checks. */
 export function codes(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => d.code);
+}
+
+/** The user-facing (web, browser, native) app `name` of a loaded model; fails the test when there is none. */
+export function userApp(model: StackModel | undefined, name: string): OktaUserAppSpec {
+  const app = model?.okta?.apps.find((a) => a.name === name);
+  if (!app || app.kind === "service") throw new Error(`no user-facing app ${name} in ${JSON.stringify(model)}`);
+  return app;
 }

@@ -1,0 +1,57 @@
+/**
+ * Signing keys for private key JWT. Generated keys are `@pulumi/tls` private keys (their private half lives in
+ * Pulumi state, encrypted, and is output as a secret); brought keys are only their public JWK, so their
+ * private half never enters Pulumi at all. The JWKS entries are derived with node:crypto.
+ */
+import { createPrivateKey } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
+import * as tls from "@pulumi/tls";
+import { jwkFromPem, keySlug, signingAlg, type PublicJwk } from "../../config/keys";
+import type { KeySpec } from "../../config/model";
+
+export interface SigningKey {
+  readonly kid: string;
+  /** The public JWK: what goes into the app's JWKS. */
+  readonly jwk: pulumi.Output<PublicJwk>;
+  /** Generated keys only: PKCS#8 PEM (what the Okta MCP server takes). Secret. */
+  readonly privateKeyPem?: pulumi.Output<string>;
+  /** Generated keys only: the private JWK as JSON with `kid` and `alg` (what Defguard takes). Secret. */
+  readonly privateJwk?: pulumi.Output<string>;
+}
+
+/** One key per spec; generated ones become `<name>-key-<kid>` resources under `parent`. */
+export function signingKeys(name: string, specs: readonly KeySpec[], parent: pulumi.Resource, protect: boolean): SigningKey[] {
+  return specs.map((spec) => {
+    if (spec.source === "provided") return { kid: spec.kid, jwk: pulumi.output(spec.jwk) };
+    const key = new tls.PrivateKey(
+      `${name}-key-${keySlug(spec.kid)}`,
+      spec.algorithm === "RSA" ? { algorithm: "RSA", rsaBits: spec.rsaBits } : { algorithm: "ECDSA", ecdsaCurve: spec.curve },
+      { parent, protect },
+    );
+    const jwk = key.publicKeyPem.apply((pem) => publicJwk(pem, spec.kid));
+    return {
+      kid: spec.kid,
+      jwk,
+      privateKeyPem: pulumi.secret(key.privateKeyPemPkcs8),
+      privateJwk: pulumi.secret(pulumi.all([key.privateKeyPemPkcs8, jwk]).apply(([pem, pub]) => privateJwkJson(pem, pub))),
+    };
+  });
+}
+
+function publicJwk(pem: string, kid: string): PublicJwk {
+  const result = jwkFromPem(pem, kid);
+  if (!result.ok) throw new Error(`internal: generated key ${kid} ${result.detail}`);
+  return result.jwk;
+}
+
+/** The private JWK with `kid`, `alg` and `use`, as JSON: keys in a fixed order so the text is stable. */
+export function privateJwkJson(pkcs8Pem: string, pub: PublicJwk): string {
+  const jwk = createPrivateKey(pkcs8Pem).export({ format: "jwk" });
+  const { kid } = pub;
+  return JSON.stringify({ ...jwk, kid, alg: signingAlg(pub), use: "sig" });
+}
+
+/** The JWKS entry in the shape of okta.app.OAuth's `jwks` block (no `crv`: the provider's block has none). */
+export function oktaJwk(jwk: PublicJwk): { kid: string; kty: string; n?: string; e?: string; x?: string; y?: string } {
+  return jwk.kty === "RSA" ? { kid: jwk.kid, kty: "RSA", e: jwk.e, n: jwk.n } : { kid: jwk.kid, kty: "EC", x: jwk.x, y: jwk.y };
+}

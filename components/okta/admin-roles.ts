@@ -1,0 +1,43 @@
+/**
+ * Admin roles for an OAuth client: each standard role type has its own resource in @pulumi/okta 7, whose
+ * `type` input must equal the role's constant; custom roles bind a role to a resource set.
+ */
+import * as okta from "@pulumi/okta";
+import type * as pulumi from "@pulumi/pulumi";
+import type { AdminRoleSpec } from "../../config/model";
+import type { StandardAdminRole } from "../../config/schema/okta";
+
+type RoleArgs = { clientId: pulumi.Input<string>; type: pulumi.Input<string> };
+type RoleClass = new (name: string, args: RoleArgs, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+
+export const ROLE_RESOURCES: Record<StandardAdminRole, RoleClass> = {
+  READ_ONLY_ADMIN: okta.Oauth2V1ClientsRoleReadOnlyAdmin,
+  USER_ADMIN: okta.Oauth2V1ClientsRoleUserAdmin,
+  GROUP_MEMBERSHIP_ADMIN: okta.Oauth2V1ClientsRoleGroupMembershipAdmin,
+  HELP_DESK_ADMIN: okta.Oauth2V1ClientsRoleHelpDeskAdmin,
+  APP_ADMIN: okta.Oauth2V1ClientsRoleAppAdmin,
+  REPORT_ADMIN: okta.Oauth2V1ClientsRoleReportAdmin,
+  API_ACCESS_MANAGEMENT_ADMIN: okta.Oauth2V1ClientsRoleApiAccessManagementAdmin,
+  ORG_ADMIN: okta.Oauth2V1ClientsRoleOrgAdmin,
+  SUPER_ADMIN: okta.Oauth2V1ClientsRoleSuperAdmin,
+  ACCESS_CERTIFICATIONS_ADMIN: okta.Oauth2V1ClientsRoleAccessCertificationsAdmin,
+  ACCESS_REQUESTS_ADMIN: okta.Oauth2V1ClientsRoleAccessRequestsAdmin,
+  WORKFLOWS_ADMIN: okta.Oauth2V1ClientsRoleWorkflowsAdmin,
+};
+
+/** `READ_ONLY_ADMIN` → `read-only-admin`; custom roles by their role id. Part of the resource names: stable. */
+export function roleSlug(role: AdminRoleSpec): string {
+  const raw = role.kind === "standard" ? role.type : `custom-${role.role}-${role.resourceSet}`;
+  return raw.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+export function assignAdminRoles(name: string, clientId: pulumi.Input<string>, roles: readonly AdminRoleSpec[], parent: pulumi.Resource): pulumi.CustomResource[] {
+  return roles.map((role) => {
+    const resourceName = `${name}-role-${roleSlug(role)}`;
+    if (role.kind === "custom") {
+      return new okta.Oauth2V1ClientsRoleCustom(resourceName, { clientId, type: "CUSTOM", role: role.role, resourceSet: role.resourceSet }, { parent });
+    }
+    const Role = ROLE_RESOURCES[role.type as StandardAdminRole];
+    return new Role(resourceName, { clientId, type: role.type }, { parent });
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * An Okta API service app: client credentials, authenticated by private key JWT (keys generated or brought)
+ * or by a generated client secret; its Okta API scope grant and admin roles.
+ */
+import * as okta from "@pulumi/okta";
+import * as pulumi from "@pulumi/pulumi";
+import type { OktaOrg, OktaServiceAppSpec } from "../../config/model";
+import { GRANT_TYPE_URNS } from "../../config/grant-types";
+import { oktaJwk, signingKeys, type SigningKey } from "../keys/signing-keys";
+import { assignAdminRoles } from "./admin-roles";
+import { grantApiScopes } from "./api-scopes";
+import { clientSecret } from "./client-secret";
+
+export interface ServiceAppArgs {
+  readonly spec: OktaServiceAppSpec;
+  readonly org: OktaOrg;
+  readonly protect: boolean;
+}
+
+export interface PrivateKeyOutputs {
+  /** PKCS#8 PEM. Secret. */
+  readonly pem: pulumi.Output<string>;
+  /** Private JWK JSON with kid and alg. Secret. */
+  readonly jwk: pulumi.Output<string>;
+}
+
+export class ServiceApp extends pulumi.ComponentResource {
+  readonly app: okta.app.OAuth;
+  readonly clientId: pulumi.Output<string>;
+  /** Client-secret auth only. Secret. */
+  readonly clientSecret?: pulumi.Output<string>;
+  readonly issuer: pulumi.Output<string>;
+  readonly tokenEndpoint: pulumi.Output<string>;
+  /** Space-separated, ready for OKTA_SCOPES. */
+  readonly scopes: pulumi.Output<string>;
+  readonly keyIds: pulumi.Output<string[]>;
+  readonly activeKeyId?: pulumi.Output<string>;
+  /** Generated keys, by kid. */
+  readonly privateKeys: Readonly<Record<string, PrivateKeyOutputs>>;
+
+  constructor(name: string, args: ServiceAppArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("oidc-apps:okta:ServiceApp", name, {}, opts);
+    const { spec, org, protect } = args;
+    const keys = signingKeys(name, spec.keys, this, protect);
+    const secret = spec.tokenEndpointAuthMethod === "private_key_jwt" ? undefined : clientSecret(name, spec.clientSecretVersion ?? 1, this, protect);
+
+    this.app = new okta.app.OAuth(
+      name,
+      {
+        label: spec.label,
+        type: "service",
+        grantTypes: spec.grantTypes.map((g) => GRANT_TYPE_URNS[g]),
+        responseTypes: ["token"],
+        tokenEndpointAuthMethod: spec.tokenEndpointAuthMethod,
+        pkceRequired: false,
+        ...(keys.length > 0 ? { jwks: keys.map((k) => k.jwk.apply(oktaJwk)) } : {}),
+        ...(secret ? { clientBasicSecret: secret } : {}),
+      },
+      { parent: this, protect },
+    );
+    grantApiScopes(name, this.app, org.orgUrl, spec.apiScopes, this);
+    assignAdminRoles(name, this.app.clientId, spec.adminRoles, this);
+
+    this.clientId = this.app.clientId;
+    this.clientSecret = secret ? pulumi.secret(this.app.clientSecret) : undefined;
+    this.issuer = pulumi.output(org.orgUrl);
+    this.tokenEndpoint = pulumi.output(`${org.orgUrl}/oauth2/v1/token`);
+    this.scopes = pulumi.output(spec.apiScopes.join(" "));
+    this.keyIds = pulumi.output(spec.keys.map((k) => k.kid));
+    this.activeKeyId = spec.activeKeyId === undefined ? undefined : pulumi.output(spec.activeKeyId);
+    this.privateKeys = privateKeyOutputs(keys);
+    this.registerOutputs({
+      clientId: this.clientId,
+      clientSecret: this.clientSecret,
+      issuer: this.issuer,
+      tokenEndpoint: this.tokenEndpoint,
+      scopes: this.scopes,
+      keyIds: this.keyIds,
+      activeKeyId: this.activeKeyId,
+      privateKeys: this.privateKeys,
+    });
+  }
+}
+
+function privateKeyOutputs(keys: readonly SigningKey[]): Record<string, PrivateKeyOutputs> {
+  const out: Record<string, PrivateKeyOutputs> = {};
+  for (const k of keys) if (k.privateKeyPem && k.privateJwk) out[k.kid] = { pem: k.privateKeyPem, jwk: k.privateJwk };
+  return out;
+}

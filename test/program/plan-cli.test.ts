@@ -79,7 +79,7 @@ describe("npm run plan", () => {
         ]);
       } else {
         expect(stdout).toContain("3 errors: nothing would be created.");
-        expect(stdout).toContain('oidc-apps:okta.apps.legacy.type: app type is "webapp"; it must be one of web, browser, native. Did you mean "web"?');
+        expect(stdout).toContain('oidc-apps:okta.apps.legacy.type: app type is "webapp"; it must be one of web, browser, native, service. Did you mean "web"?');
       }
     }
   });

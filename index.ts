@@ -48,6 +48,8 @@ namespace main {
     /** Apps with API scopes: space-separated. */
     readonly scopes?: pulumi.Output<string>;
     readonly keyIds?: pulumi.Output<string[]>;
+    /** Service apps with private key JWT: the public JWKS. */
+    readonly jwks?: pulumi.Output<unknown[]>;
     readonly activeKeyId?: pulumi.Output<string>;
     /** Generated keys by kid: `{ pem, jwk }`, both secret. */
     readonly privateKeys?: Readonly<Record<string, PrivateKeyOutputs>>;
@@ -111,6 +113,7 @@ function serviceOutputs(app: ServiceApp, orgUrl: string): main.AppOutputs {
     tokenEndpoint: app.tokenEndpoint,
     scopes: app.scopes,
     keyIds: app.keyIds,
+    ...(app.activeKeyId ? { jwks: app.jwks } : {}),
     ...(app.activeKeyId ? { activeKeyId: app.activeKeyId } : {}),
     ...(Object.keys(app.privateKeys).length > 0 ? { privateKeys: app.privateKeys } : {}),
   };

@@ -4,6 +4,7 @@
  */
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
+import type { PublicJwk } from "../../config/keys";
 import type { OktaOrg, OktaServiceAppSpec } from "../../config/model";
 import { GRANT_TYPE_URNS } from "../../config/grant-types";
 import { oktaJwk, signingKeys, type SigningKey } from "../keys/signing-keys";
@@ -34,6 +35,8 @@ export class ServiceApp extends pulumi.ComponentResource {
   /** Space-separated, ready for OKTA_SCOPES. */
   readonly scopes: pulumi.Output<string>;
   readonly keyIds: pulumi.Output<string[]>;
+  /** The public JWKS registered with Okta (with `crv` for EC keys), for anyone who verifies our assertions. */
+  readonly jwks: pulumi.Output<PublicJwk[]>;
   readonly activeKeyId?: pulumi.Output<string>;
   /** Generated keys, by kid. */
   readonly privateKeys: Readonly<Record<string, PrivateKeyOutputs>>;
@@ -67,6 +70,7 @@ export class ServiceApp extends pulumi.ComponentResource {
     this.tokenEndpoint = pulumi.output(`${org.orgUrl}/oauth2/v1/token`);
     this.scopes = pulumi.output(spec.apiScopes.join(" "));
     this.keyIds = pulumi.output(spec.keys.map((k) => k.kid));
+    this.jwks = pulumi.all(keys.map((k) => k.jwk));
     this.activeKeyId = spec.activeKeyId === undefined ? undefined : pulumi.output(spec.activeKeyId);
     this.privateKeys = privateKeyOutputs(keys);
     this.registerOutputs({
@@ -76,6 +80,7 @@ export class ServiceApp extends pulumi.ComponentResource {
       tokenEndpoint: this.tokenEndpoint,
       scopes: this.scopes,
       keyIds: this.keyIds,
+      jwks: this.jwks,
       activeKeyId: this.activeKeyId,
       privateKeys: this.privateKeys,
     });

@@ -2,6 +2,7 @@
  * Canaries: known secret values planted where credentials enter (provider credentials in config, values
  * providers compute on apply) must never appear in plan text, plan JSON, non-secret outputs or messages.
  */
+import { generateKeyPairSync } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import main from "../../index";
@@ -22,7 +23,13 @@ const CANARY = {
 const apps = {
   portal: { type: "web", redirectUris: ["https://portal.example.com/cb"], assignTo: "everyone" },
   spa: { type: "browser", redirectUris: ["https://spa.example.com/cb"] },
+  bot: { type: "service", keys: [{ kid: "k1" }], apiScopes: ["okta.users.read"], adminRoles: ["READ_ONLY_ADMIN"] },
+  legacy: { type: "service", clientAuth: "client_secret_basic" },
 };
+
+/** A real key pair standing in for what the tls provider generates: its private body is a canary too. */
+const pair = generateKeyPairSync("rsa", { modulusLength: 2048, publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
+const privateBody = pair.privateKey.split("\n").filter((l) => l && !l.startsWith("-----"));
 
 function config() {
   const file = readStackFileText(oktaStack(apps));
@@ -33,6 +40,7 @@ function config() {
 
 function assertClean(text: string) {
   for (const value of Object.values(CANARY)) expect(text).not.toContain(value);
+  for (const line of privateBody) expect(text).not.toContain(line);
 }
 
 describe("secrets never appear in clear text", () => {
@@ -55,7 +63,13 @@ describe("secrets never appear in clear text", () => {
         config: cfg,
         secretKeys,
         computed: (type) =>
-          type === "okta:app/oAuth:OAuth" ? { clientId: "0oa-visible", clientSecret: CANARY.clientSecret } : type === "random:index/randomPassword:RandomPassword" ? { result: CANARY.random } : undefined,
+          type === "okta:app/oAuth:OAuth"
+            ? { clientId: "0oa-visible", clientSecret: CANARY.clientSecret }
+            : type === "random:index/randomPassword:RandomPassword"
+              ? { result: CANARY.random }
+              : type === "tls:index/privateKey:PrivateKey"
+                ? { privateKeyPemPkcs8: pair.privateKey, privateKeyPem: pair.privateKey, publicKeyPem: pair.publicKey }
+                : undefined,
       },
       () => main({ secretKeys, onDiagnostics: () => undefined }),
     );
@@ -63,9 +77,13 @@ describe("secrets never appear in clear text", () => {
     const outputs = run.result.value;
     const portal = outputs.okta!["portal"]!;
     expect(await pulumi.isSecret(portal.clientSecret!)).toBe(true);
+    expect(await pulumi.isSecret(outputs.okta!["legacy"]!.clientSecret!)).toBe(true);
+    const key = outputs.okta!["bot"]!.privateKeys!["k1"]!;
+    expect([await pulumi.isSecret(key.pem), await pulumi.isSecret(key.jwk)]).toEqual([true, true]);
     const rendered = JSON.stringify(await resolveOutput(outputs));
     assertClean(rendered);
     expect(rendered).toContain("0oa-visible"); // the non-secret parts stay readable
+    expect(rendered).toContain('"jwks":[{"e":"AQAB"'); // the public JWKS is not a secret
     assertClean(JSON.stringify(run.resources));
   });
 

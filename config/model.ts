@@ -88,9 +88,40 @@ export interface OktaModel {
   readonly trustedOrigins: readonly TrustedOriginSpec[];
 }
 
+export interface Auth0WebAppSpec {
+  readonly kind: "regular_web";
+  readonly name: string;
+  /** Auth0's application name, shown on the consent and login pages. */
+  readonly displayName: string;
+  readonly callbacks: readonly string[];
+  readonly allowedLogoutUrls: readonly string[];
+  readonly webOrigins: readonly string[];
+  readonly initiateLoginUri?: string;
+  readonly grantTypes: readonly string[];
+  readonly authenticationMethod: "client_secret_post" | "client_secret_basic" | "private_key_jwt";
+  /** Client-secret auth: keeper of the generated secret. */
+  readonly clientSecretVersion?: number;
+  /** private_key_jwt: RSA keys, at most two (Auth0's limit), so a rotation can overlap. */
+  readonly keys: readonly KeySpec[];
+  /** Present exactly when the app has the refresh_token grant. */
+  readonly refreshToken?: {
+    readonly rotationType: "rotating" | "non-rotating";
+    readonly leewaySeconds: number;
+    readonly tokenLifetimeSeconds: number;
+    readonly idleTokenLifetimeSeconds: number;
+  };
+  readonly managementApiScopes: readonly string[];
+}
+
+export interface Auth0Model {
+  readonly domain: string;
+  readonly apps: readonly Auth0WebAppSpec[];
+}
+
 export interface StackModel {
   readonly environment: Environment;
   /** Production is strict and protects apps against deletion and replacement. */
   readonly protect: boolean;
   readonly okta?: OktaModel;
+  readonly auth0?: Auth0Model;
 }

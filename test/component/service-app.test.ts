@@ -15,13 +15,12 @@ const org = oktaOrg("acme", "okta.com");
 const value = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
 
 type Pair = { privateKeyPemPkcs8: string; publicKeyPem: string };
-const pem = { publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } } as const;
 const rsaPair = (): Pair => {
-  const k = generateKeyPairSync("rsa", { modulusLength: 2048, ...pem });
+  const k = generateKeyPairSync("rsa", { modulusLength: 2048, publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
   return { privateKeyPemPkcs8: k.privateKey, publicKeyPem: k.publicKey };
 };
 const ecPair = (): Pair => {
-  const k = generateKeyPairSync("ec", { namedCurve: "P-256", ...pem });
+  const k = generateKeyPairSync("ec", { namedCurve: "P-256", publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
   return { privateKeyPemPkcs8: k.privateKey, publicKeyPem: k.publicKey };
 };
 

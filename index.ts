@@ -3,12 +3,14 @@
  * typed values from here. The same function runs under the real engine (`pulumi up`, which calls the exported
  * function with no arguments) and under the mock runtime (the offline plan and the tests).
  */
+import * as auth0 from "@pulumi/auth0";
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { BrowserApp, NativeApp, ServiceApp, TrustedOrigins, WebApp, type OktaAppOutputs, type PrivateKeyOutputs } from "./components/okta";
+import { Auth0WebApp } from "./components/auth0/web-app";
 import { ConfigInvalidError, formatDiagnostic, type Diagnostic } from "./config/diagnostics";
 import { loadStackConfig } from "./config/load";
-import type { Assignment, OktaModel, OktaUserAppSpec } from "./config/model";
+import type { Assignment, Auth0Model, OktaModel, OktaUserAppSpec } from "./config/model";
 import { OKTA_PROVIDER_DEFAULTS, OKTA_TUNABLES } from "./config/provider-settings";
 
 /** The exported function, its options (used by the offline plan and tests; `pulumi up` passes none). */
@@ -22,7 +24,9 @@ function main(options: main.Options = {}): Promise<main.StackOutputs> {
     return Promise.reject(new pulumi.RunError(new ConfigInvalidError(diagnostics, stackFile).message));
   }
   const outputs: main.StackOutputs = { environment: model.environment };
+  // Each provider exists only when the stack declares apps for it, so an Okta-only stack needs no Auth0 settings.
   if (model.okta) outputs.okta = oktaStack(model.okta, model.protect);
+  if (model.auth0) outputs.auth0 = auth0Stack(model.auth0, model.protect);
   return Promise.resolve(outputs);
 }
 
@@ -55,9 +59,19 @@ namespace main {
     readonly privateKeys?: Readonly<Record<string, PrivateKeyOutputs>>;
   }
 
+  export interface Auth0AppOutputs {
+    readonly type: "regular_web";
+    readonly domain: pulumi.Output<string>;
+    readonly clientId: pulumi.Output<string>;
+    /** Client-secret auth. Secret. */
+    readonly clientSecret?: pulumi.Output<string>;
+    readonly issuer: pulumi.Output<string>;
+  }
+
   export interface StackOutputs {
     environment: string;
     okta?: Record<string, AppOutputs>;
+    auth0?: Record<string, Auth0AppOutputs>;
   }
 }
 
@@ -195,6 +209,36 @@ function groupLookups(provider: okta.Provider) {
       }
     },
   };
+}
+
+function auth0Stack(model: Auth0Model, protect: boolean): Record<string, main.Auth0AppOutputs> {
+  const cfg = new pulumi.Config("auth0");
+  // Credentials: `pulumi config set --secret auth0:clientSecret` (or apiToken / clientAssertionPrivateKey), or
+  // the provider's environment variables AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET, AUTH0_API_TOKEN.
+  const provider = new auth0.Provider("auth0", {
+    domain: model.domain,
+    ...defined({
+      clientId: cfg.get("clientId"),
+      clientSecret: cfg.getSecret("clientSecret"),
+      apiToken: cfg.getSecret("apiToken"),
+      clientAssertionPrivateKey: cfg.getSecret("clientAssertionPrivateKey"),
+      clientAssertionSigningAlg: cfg.get("clientAssertionSigningAlg"),
+      audience: cfg.get("audience"),
+      customDomainHeader: cfg.get("customDomainHeader"),
+    }),
+  });
+  const outputs: Record<string, main.Auth0AppOutputs> = {};
+  for (const spec of model.apps) {
+    const app = new Auth0WebApp(spec.name, { spec, domain: model.domain, protect }, { providers: [provider] });
+    outputs[spec.name] = {
+      type: spec.kind,
+      domain: app.domain,
+      clientId: app.clientId,
+      ...(app.clientSecret ? { clientSecret: app.clientSecret } : {}),
+      issuer: app.issuer,
+    };
+  }
+  return outputs;
 }
 
 function defined<T extends Record<string, unknown>>(values: T): Partial<T> {

@@ -5,7 +5,9 @@
 import { Diagnostics, type Diagnostic } from "./diagnostics";
 import type { StackModel } from "./model";
 import { buildOktaApp, mergeTrustedOrigins, oktaOrg, parseOktaApps, OKTA_ROOT } from "./okta";
+import { AUTH0_ROOT, buildAuth0, parseAuth0Apps } from "./auth0";
 import { OKTA_TUNABLES } from "./provider-settings";
+import { AUTH0_CREDENTIAL_KEYS, AUTH0_PROVIDER_KEYS } from "./schema/auth0";
 import { ENVIRONMENTS, OKTA_CREDENTIAL_KEYS, OKTA_PROVIDER_KEYS, PROJECT_KEYS, type Environment } from "./schema/root";
 import { show } from "./show";
 import { didYouMean } from "./suggest";
@@ -38,11 +40,17 @@ export function loadStackConfig({ config, secretKeys }: LoadInput): LoadResult {
   // Org settings are checked whenever apps are declared, even when an app has errors, so all problems show at once.
   const org = declaresApps(oktaSection) ? readOktaOrg(config, diags) : undefined;
 
-  if (diags.hasErrors || !environment || !oktaApps) return { diagnostics: diags.list() };
+  const auth0Raw = config[AUTH0_ROOT];
+  const auth0Section = auth0Raw === undefined ? undefined : parseStructured(auth0Raw, AUTH0_ROOT, diags);
+  const auth0Apps = auth0Section === undefined ? [] : parseAuth0Apps(auth0Section, production, diags);
+  const domain = declaresApps(auth0Section) ? readAuth0Domain(config, diags) : undefined;
+
+  if (diags.hasErrors || !environment || !oktaApps || !auth0Apps) return { diagnostics: diags.list() };
   const model: StackModel = {
     environment,
     protect: production,
     ...(org && oktaApps.length > 0 ? { okta: { org, apps: oktaApps.map(buildOktaApp), trustedOrigins: mergeTrustedOrigins(oktaApps) } } : {}),
+    ...(domain && auth0Apps.length > 0 ? { auth0: buildAuth0(domain, auth0Apps) } : {}),
   };
   return { model, diagnostics: diags.list() };
 }
@@ -78,6 +86,19 @@ function readEnvironment(raw: string | undefined, diags: Diagnostics): Environme
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const ORG_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
+function readAuth0Domain(config: Readonly<Record<string, string>>, diags: Diagnostics): string | undefined {
+  const domain = config["auth0:domain"];
+  if (domain === undefined || domain === "") {
+    diags.report("AUTH0_DOMAIN_REQUIRED", "auth0:domain", "is not set, and the stack declares Auth0 apps.");
+    return undefined;
+  }
+  if (!HOSTNAME.test(domain)) {
+    diags.report("AUTH0_DOMAIN_REQUIRED", "auth0:domain", `${show(domain)} is not a domain name.`, "Use the domain only, e.g. `acme.us.auth0.com`, without https:// or a path.");
+    return undefined;
+  }
+  return domain;
+}
+
 function readOktaOrg(config: Readonly<Record<string, string>>, diags: Diagnostics) {
   const orgName = config["okta:orgName"];
   const baseUrl = config["okta:baseUrl"] ?? "okta.com";
@@ -112,6 +133,13 @@ function checkKnownKeys(config: Readonly<Record<string, string>>, secretKeys: Re
       const known = OKTA_PROVIDER_KEYS.map((k) => `okta:${k}`);
       diags.report("CONFIG_UNKNOWN_KEY", key, `unknown Okta provider key.${didYouMean(key, known)}`, `Remove it or use one of: ${known.join(", ")}.`);
     }
+    else if (ns === "auth0" && !(AUTH0_PROVIDER_KEYS as readonly string[]).includes(name)) {
+      const known = AUTH0_PROVIDER_KEYS.map((k) => `auth0:${k}`);
+      diags.report("CONFIG_UNKNOWN_KEY", key, `unknown Auth0 provider key.${didYouMean(key, known)}`, `Remove it or use one of: ${known.join(", ")}.`);
+    }
+    if (ns === "auth0" && (AUTH0_CREDENTIAL_KEYS as readonly string[]).includes(name) && secretKeys && !secretKeys.has(key)) {
+      diags.report("CONFIG_CLEARTEXT_CREDENTIAL", key, "is a credential stored in clear text.", `Remove it from the file, then run \`pulumi config set --secret ${key} <value>\`, or use the provider's environment variable.`);
+    }
     if (ns === "okta" && Object.hasOwn(OKTA_TUNABLES, name)) checkTunable(key, config[key]!, OKTA_TUNABLES[name]!, diags);
     if (ns === PROJECT && (NOT_YET_SUPPORTED as readonly string[]).includes(name)) {
       diags.report("CONFIG_NOT_SUPPORTED", key, "is not supported by this version of oidc-apps yet.", "Remove the section for now.");
@@ -125,7 +153,7 @@ function checkKnownKeys(config: Readonly<Record<string, string>>, secretKeys: Re
 
 
 /** Sections of the stack-file contract that later versions implement; refusing them beats ignoring them. */
-const NOT_YET_SUPPORTED = ["auth0", "recipes"] as const;
+const NOT_YET_SUPPORTED = ["recipes"] as const;
 
 /** Provider tunables are read with typed getters, which would throw: check them here instead. */
 function checkTunable(key: string, raw: string, spec: (typeof OKTA_TUNABLES)[string], diags: Diagnostics): void {

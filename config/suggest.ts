@@ -15,14 +15,17 @@ export function editDistance(a: string, b: string): number {
   return prev[t.length]!;
 }
 
-/** Edit distance, except that one name extending the other (`webapp` / `web`) counts as a near miss. */
+/**
+ * Edit distance, except that one name extending the other (`webapp` / `web`) counts as a near miss: ranked
+ * after true one-letter slips (`read:user` → `read:users` before `read:user_attribute_profiles`).
+ */
 function closeness(input: string, name: string): number {
   const a = input.toLowerCase();
   const b = name.toLowerCase();
   if (a === b) return 0;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= 3 && long.startsWith(short)) return 1;
-  return editDistance(input, name);
+  const d = editDistance(input, name);
+  return d > 1 && short.length >= 3 && long.startsWith(short) ? 1.5 : d;
 }
 
 /**

@@ -3,7 +3,7 @@
  * Pulumi state, encrypted, and is output as a secret); brought keys are only their public JWK, so their
  * private half never enters Pulumi at all. The JWKS entries are derived with node:crypto.
  */
-import { createPrivateKey } from "node:crypto";
+import { createPrivateKey, createPublicKey, type JsonWebKey } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
 import { jwkFromPem, keySlug, signingAlg, type PublicJwk } from "../../config/keys";
@@ -13,6 +13,8 @@ export interface SigningKey {
   readonly kid: string;
   /** The public JWK: what goes into the app's JWKS. */
   readonly jwk: pulumi.Output<PublicJwk>;
+  /** The public key as SPKI PEM (what Auth0's client credentials take). */
+  readonly publicKeyPem: pulumi.Output<string>;
   /** Generated keys only: PKCS#8 PEM (what the Okta MCP server takes). Secret. */
   readonly privateKeyPem?: pulumi.Output<string>;
   /** Generated keys only: the private JWK as JSON with `kid` and `alg` (what Defguard takes). Secret. */
@@ -22,7 +24,7 @@ export interface SigningKey {
 /** One key per spec; generated ones become `<name>-key-<kid>` resources under `parent`. */
 export function signingKeys(name: string, specs: readonly KeySpec[], parent: pulumi.Resource, protect: boolean): SigningKey[] {
   return specs.map((spec) => {
-    if (spec.source === "provided") return { kid: spec.kid, jwk: pulumi.output(spec.jwk) };
+    if (spec.source === "provided") return { kid: spec.kid, jwk: pulumi.output(spec.jwk), publicKeyPem: pulumi.output(pemOf(spec.jwk)) };
     const key = new tls.PrivateKey(
       `${name}-key-${keySlug(spec.kid)}`,
       spec.algorithm === "RSA" ? { algorithm: "RSA", rsaBits: spec.rsaBits } : { algorithm: "ECDSA", ecdsaCurve: spec.curve },
@@ -32,10 +34,15 @@ export function signingKeys(name: string, specs: readonly KeySpec[], parent: pul
     return {
       kid: spec.kid,
       jwk,
+      publicKeyPem: key.publicKeyPem,
       privateKeyPem: pulumi.secret(key.privateKeyPemPkcs8),
       privateJwk: pulumi.secret(pulumi.all([key.privateKeyPemPkcs8, jwk]).apply(([pem, pub]) => privateJwkJson(pem, pub))),
     };
   });
+}
+
+function pemOf(jwk: PublicJwk): string {
+  return createPublicKey({ key: jwk as unknown as JsonWebKey, format: "jwk" }).export({ type: "spki", format: "pem" }).toString();
 }
 
 function publicJwk(pem: string, kid: string): PublicJwk {

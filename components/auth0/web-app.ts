@@ -1,0 +1,100 @@
+/**
+ * An Auth0 Regular Web Application: the client, its credentials (a generated client secret, or private key
+ * JWT with public keys), and a Management API grant when it asks for Management API scopes.
+ */
+import * as auth0 from "@pulumi/auth0";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import type { Auth0WebAppSpec } from "../../config/model";
+import { signingKeys } from "../keys/signing-keys";
+
+export interface Auth0WebAppArgs {
+  readonly spec: Auth0WebAppSpec;
+  /** The tenant domain: issuer and Management API audience derive from it. */
+  readonly domain: string;
+  readonly protect: boolean;
+}
+
+/** Auth0: client secrets are at least 48 characters of letters, digits and `_-+=.`; ours are 64 alphanumerics. */
+export const AUTH0_SECRET_LENGTH = 64;
+
+export class Auth0WebApp extends pulumi.ComponentResource {
+  readonly client: auth0.Client;
+  readonly domain: pulumi.Output<string>;
+  readonly clientId: pulumi.Output<string>;
+  /** Client-secret auth only. Secret. */
+  readonly clientSecret?: pulumi.Output<string>;
+  readonly issuer: pulumi.Output<string>;
+
+  constructor(name: string, args: Auth0WebAppArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("oidc-apps:auth0:WebApp", name, {}, opts);
+    const { spec, domain, protect } = args;
+    const refresh = spec.refreshToken;
+    this.client = new auth0.Client(
+      name,
+      {
+        name: spec.displayName,
+        appType: "regular_web",
+        isFirstParty: true,
+        oidcConformant: true,
+        jwtConfiguration: { alg: "RS256" },
+        grantTypes: [...spec.grantTypes],
+        callbacks: [...spec.callbacks],
+        allowedLogoutUrls: [...spec.allowedLogoutUrls],
+        webOrigins: [...spec.webOrigins],
+        ...(spec.initiateLoginUri ? { initiateLoginUri: spec.initiateLoginUri } : {}),
+        ...(refresh
+          ? {
+              refreshToken: {
+                rotationType: refresh.rotationType,
+                // Auth0 requires expiring tokens with rotation; we use expiring tokens either way.
+                expirationType: "expiring",
+                leeway: refresh.leewaySeconds,
+                tokenLifetime: refresh.tokenLifetimeSeconds,
+                idleTokenLifetime: refresh.idleTokenLifetimeSeconds,
+                infiniteTokenLifetime: false,
+                infiniteIdleTokenLifetime: false,
+              },
+            }
+          : {}),
+      },
+      { parent: this, protect },
+    );
+
+    let secret: pulumi.Output<string> | undefined;
+    let credentialArgs: auth0.ClientCredentialsArgs;
+    if (spec.authenticationMethod === "private_key_jwt") {
+      const keys = signingKeys(name, spec.keys, this, protect);
+      credentialArgs = {
+        clientId: this.client.clientId,
+        authenticationMethod: "private_key_jwt",
+        privateKeyJwt: { credentials: keys.map((k) => ({ credentialType: "public_key", name: k.kid, pem: k.publicKeyPem, algorithm: "RS256" })) },
+      };
+    } else {
+      const password = new random.RandomPassword(
+        `${name}-client-secret`,
+        { length: AUTH0_SECRET_LENGTH, special: false, keepers: { clientSecretVersion: String(spec.clientSecretVersion ?? 1) } },
+        { parent: this, protect },
+      );
+      secret = pulumi.secret(password.result);
+      credentialArgs = { clientId: this.client.clientId, authenticationMethod: spec.authenticationMethod, clientSecret: secret };
+    }
+    const credentials = new auth0.ClientCredentials(`${name}-credentials`, credentialArgs, { parent: this });
+
+    if (spec.managementApiScopes.length > 0) {
+      new auth0.ClientGrant(
+        `${name}-management-api`,
+        { clientId: this.client.clientId, audience: `https://${domain}/api/v2/`, scopes: [...spec.managementApiScopes], subjectType: "client" },
+        { parent: this },
+      );
+    }
+
+    this.domain = pulumi.output(domain);
+    this.clientId = this.client.clientId;
+    // The credentials' secret output is empty unless the provisioning client may read client keys
+    // (pulumi-auth0 #314); the value we set is the truth either way.
+    this.clientSecret = secret ? pulumi.secret(pulumi.all([credentials.clientSecret, secret]).apply(([read, set]) => read || set)) : undefined;
+    this.issuer = pulumi.output(`https://${domain}/`);
+    this.registerOutputs({ domain: this.domain, clientId: this.clientId, clientSecret: this.clientSecret, issuer: this.issuer });
+  }
+}

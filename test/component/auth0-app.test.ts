@@ -1,0 +1,105 @@
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, it } from "vitest";
+import { Auth0WebApp } from "../../components/auth0/web-app";
+import type { Auth0WebAppSpec } from "../../config/model";
+import { capture } from "../../plan/capture";
+import { oktaStack, planOfYaml } from "../support/plan";
+import { stringify } from "yaml";
+
+const value = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
+
+const spec: Auth0WebAppSpec = {
+  kind: "regular_web",
+  name: "partner",
+  displayName: "Partner Portal",
+  callbacks: ["https://p.example.com/callback"],
+  allowedLogoutUrls: ["https://p.example.com/"],
+  webOrigins: ["https://p.example.com"],
+  initiateLoginUri: "https://p.example.com/login",
+  grantTypes: ["authorization_code", "refresh_token", "client_credentials"],
+  authenticationMethod: "client_secret_post",
+  clientSecretVersion: 2,
+  keys: [],
+  refreshToken: { rotationType: "rotating", leewaySeconds: 5, tokenLifetimeSeconds: 100, idleTokenLifetimeSeconds: 50 },
+  managementApiScopes: ["read:users", "read:logs"],
+};
+
+async function run(s: Auth0WebAppSpec, secretRead = "") {
+  const result = await capture(
+    { project: "oidc-apps", stack: "test", computed: (type) => (type === "auth0:index/client:Client" ? { clientId: "auth0-client-id" } : type === "auth0:index/clientCredentials:ClientCredentials" ? { clientSecret: secretRead } : type === "random:index/randomPassword:RandomPassword" ? { result: "generated-secret-value" } : undefined) },
+    () => new Auth0WebApp("partner", { spec: s, domain: "acme.us.auth0.com", protect: false }),
+  );
+  if (!result.result.ok) throw result.result.error;
+  return { resources: result.resources, app: result.result.value };
+}
+
+describe("Auth0WebApp", () => {
+  it("creates the client with exactly the configured inputs, credentials and one Management API grant", async () => {
+    const { resources } = await run(spec);
+    expect(resources.map((r) => [r.type, r.name, r.parent])).toEqual([
+      ["oidc-apps:auth0:WebApp", "partner", null],
+      ["auth0:index/client:Client", "partner", "oidc-apps:auth0:WebApp::partner"],
+      ["random:index/randomPassword:RandomPassword", "partner-client-secret", "oidc-apps:auth0:WebApp::partner"],
+      ["auth0:index/clientCredentials:ClientCredentials", "partner-credentials", "oidc-apps:auth0:WebApp::partner"],
+      ["auth0:index/clientGrant:ClientGrant", "partner-management-api", "oidc-apps:auth0:WebApp::partner"],
+    ]);
+    expect(resources[1]!.inputs).toEqual({
+      allowedLogoutUrls: ["https://p.example.com/"],
+      appType: "regular_web",
+      callbacks: ["https://p.example.com/callback"],
+      description: "Managed by Pulumi",
+      grantTypes: ["authorization_code", "refresh_token", "client_credentials"],
+      initiateLoginUri: "https://p.example.com/login",
+      isFirstParty: true,
+      jwtConfiguration: { alg: "RS256" },
+      name: "Partner Portal",
+      oidcConformant: true,
+      refreshToken: { expirationType: "expiring", idleTokenLifetime: 50, infiniteIdleTokenLifetime: false, infiniteTokenLifetime: false, leeway: 5, rotationType: "rotating", tokenLifetime: 100 },
+      webOrigins: ["https://p.example.com"],
+    });
+    expect(resources[2]!.inputs).toEqual({ keepers: { clientSecretVersion: "2" }, length: 64, special: false });
+    expect(resources[3]!.inputs).toEqual({ authenticationMethod: "client_secret_post", clientId: "auth0-client-id", clientSecret: "[secret]" });
+    expect(resources[4]!.inputs).toEqual({ audience: "https://acme.us.auth0.com/api/v2/", clientId: "auth0-client-id", scopes: ["read:users", "read:logs"], subjectType: "client" });
+  });
+
+  it("outputs the client secret as a secret, even when the provisioning client cannot read it back", async () => {
+    const { app } = await run(spec, "");
+    expect(await pulumi.isSecret(app.clientSecret!)).toBe(true);
+    expect(await value(app.clientSecret!)).toBe("generated-secret-value");
+    expect(await value(app.issuer)).toBe("https://acme.us.auth0.com/");
+    expect(await value(app.domain)).toBe("acme.us.auth0.com");
+    expect(await pulumi.isSecret(app.clientId)).toBe(false);
+  });
+
+  it("without Management API scopes and refresh grant: no grant resource and no refresh settings", async () => {
+    const { resources } = await run({ ...spec, grantTypes: ["authorization_code"], managementApiScopes: [], refreshToken: undefined });
+    expect(resources.some((r) => r.type === "auth0:index/clientGrant:ClientGrant")).toBe(false);
+    expect(resources[1]!.inputs).not.toHaveProperty("refreshToken");
+  });
+
+  it("private key JWT: public keys as credentials, no secret", async () => {
+    const { resources, app } = await run({ ...spec, authenticationMethod: "private_key_jwt", clientSecretVersion: undefined, keys: [{ source: "generated", kid: "k1", algorithm: "RSA", rsaBits: 2048 }] });
+    expect(resources.some((r) => r.type.startsWith("random:"))).toBe(false);
+    expect(resources.find((r) => r.type === "tls:index/privateKey:PrivateKey")?.name).toBe("partner-key-k1");
+    const creds = resources.find((r) => r.type === "auth0:index/clientCredentials:ClientCredentials")!.inputs as Record<string, unknown>;
+    expect(creds).toMatchObject({ authenticationMethod: "private_key_jwt", privateKeyJwt: { credentials: [{ algorithm: "RS256", credentialType: "public_key", name: "k1" }] } });
+    expect(app.clientSecret).toBeUndefined();
+  });
+});
+
+describe("providers only where needed", () => {
+  it("an Okta-only stack renders no Auth0 provider and needs no auth0:domain", async () => {
+    const plan = await planOfYaml(oktaStack({ portal: { type: "web", redirectUris: ["https://p.example.com/cb"] } }));
+    expect(plan.diagnostics).toEqual([]);
+    expect(plan.resources.map((r) => r.type)).not.toContain("pulumi:providers:auth0");
+    expect(plan.resources.map((r) => r.type)).toContain("pulumi:providers:okta");
+  });
+
+  it("an Auth0-only stack renders no Okta provider and needs no Okta settings", async () => {
+    const plan = await planOfYaml(stringify({ config: { "auth0:domain": "acme.us.auth0.com", "oidc-apps:environment": "development", "oidc-apps:auth0": { apps: { partner: { type: "regular_web", callbacks: ["https://p.example.com/cb"] } } } } }));
+    expect(plan.diagnostics).toEqual([]);
+    expect(plan.resources.map((r) => r.type)).not.toContain("pulumi:providers:okta");
+    expect(plan.resources.filter((r) => r.type === "pulumi:providers:auth0")).toHaveLength(1);
+    expect(plan.outputs).toMatchObject({ auth0: { partner: { clientSecret: "[secret]", issuer: "https://acme.us.auth0.com/", domain: "acme.us.auth0.com" } } });
+  });
+});

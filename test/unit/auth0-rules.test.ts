@@ -1,0 +1,121 @@
+import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
+import { loadStackConfig } from "../../config/load";
+import { readStackFileText } from "../../config/stack-file";
+
+function load(app: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  const text = stringify({ config: { "auth0:domain": "acme.us.auth0.com", "oidc-apps:environment": "development", "oidc-apps:auth0": { apps: { partner: { type: "regular_web", callbacks: ["https://p.example.com/cb"], ...app } } }, ...extra } });
+  return loadStackConfig(readStackFileText(text));
+}
+const errorsOf = (r: ReturnType<typeof load>) => r.diagnostics.map((d) => [d.code, d.path, d.message]);
+
+describe("Auth0 URL rules", () => {
+  it("fails a wildcard directly before the top-level domain and says why", () => {
+    const r = load({ callbacks: ["https://*.com/callback"] });
+    expect(r.model).toBeUndefined();
+    expect(errorsOf(r)).toEqual([["AUTH0_URL_WILDCARD", "oidc-apps:auth0.apps.partner.callbacks[0]", expect.stringContaining("cannot stand directly before the top-level domain")]]);
+  });
+
+  it("fails a wildcard outside the left-most label, and two wildcards", () => {
+    expect(errorsOf(load({ callbacks: ["https://a.*.example.com/cb"] }))[0]).toEqual(["AUTH0_URL_WILDCARD", "oidc-apps:auth0.apps.partner.callbacks[0]", expect.stringContaining("left-most host label")]);
+    expect(errorsOf(load({ allowedLogoutUrls: ["https://*.*.example.com/"] }))[0]?.[0]).toBe("AUTH0_URL_WILDCARD");
+  });
+
+  it("passes a left-most-label wildcard outside production, and fails it in production", () => {
+    expect(load({ callbacks: ["https://*.example.com/cb"] }).diagnostics).toEqual([]);
+    const prod = load({ callbacks: ["https://*.example.com/cb"] }, { "oidc-apps:environment": "production" });
+    expect(prod.diagnostics.map((d) => d.code)).toEqual(["AUTH0_URL_WILDCARD"]);
+  });
+
+  it("fails http on a non-loopback host; passes localhost in development; fails localhost in production", () => {
+    expect(errorsOf(load({ callbacks: ["http://p.example.com/cb"] }))).toEqual([["AUTH0_URL_HTTP", "oidc-apps:auth0.apps.partner.callbacks[0]", expect.stringContaining("uses http")]]);
+    expect(load({ callbacks: ["http://localhost:3000/cb"] }).diagnostics).toEqual([]);
+    expect(errorsOf(load({ callbacks: ["http://localhost:3000/cb"] }, { "oidc-apps:environment": "production" }))[0]?.[0]).toBe("AUTH0_URL_HTTP");
+  });
+
+  it("fails more than 100 logout URLs and web origins", () => {
+    const many = Array.from({ length: 101 }, (_, i) => `https://h${i}.example.com`);
+    expect(errorsOf(load({ allowedLogoutUrls: many, webOrigins: many })).map((e) => [e[0], e[1]])).toEqual([
+      ["AUTH0_URL_TOO_MANY", "oidc-apps:auth0.apps.partner.allowedLogoutUrls"],
+      ["AUTH0_URL_TOO_MANY", "oidc-apps:auth0.apps.partner.webOrigins"],
+    ]);
+  });
+
+  it("fails a web origin with a path, a custom-scheme callback and an http initiate-login URI", () => {
+    expect(errorsOf(load({ webOrigins: ["https://p.example.com/app"], callbacks: ["com.example:/cb"], initiateLoginUri: "http://p.example.com/login" })).map((e) => [e[0], e[1]])).toEqual([
+      ["AUTH0_URL_INVALID", "oidc-apps:auth0.apps.partner.callbacks[0]"],
+      ["AUTH0_LOGIN_URI_INVALID", "oidc-apps:auth0.apps.partner.initiateLoginUri"],
+      ["AUTH0_URL_INVALID", "oidc-apps:auth0.apps.partner.webOrigins[0]"],
+    ]);
+  });
+});
+
+describe("Auth0 grants, scopes and keys", () => {
+  it("fails Management API scopes without client_credentials, saying so", () => {
+    const r = load({ managementApiScopes: ["read:users"] });
+    expect(errorsOf(r)).toEqual([["AUTH0_MGMT_NEEDS_CLIENT_CREDENTIALS", "oidc-apps:auth0.apps.partner.managementApiScopes", expect.stringContaining("does not include client_credentials")]]);
+  });
+
+  it("fails read:user and suggests read:users", () => {
+    const r = load({ grantTypes: ["authorization_code", "client_credentials"], managementApiScopes: ["read:users", "read:user"] });
+    expect(errorsOf(r)).toEqual([["AUTH0_SCOPE_UNKNOWN", "oidc-apps:auth0.apps.partner.managementApiScopes[1]", expect.stringContaining('Did you mean "read:users"')]]);
+  });
+
+  it("fails the implicit grant without opt-in and a callback-less authorization code app", () => {
+    expect(errorsOf(load({ grantTypes: ["authorization_code", "implicit"] }))[0]?.[0]).toBe("AUTH0_GRANT_DEPRECATED");
+    expect(load({ grantTypes: ["authorization_code", "implicit"], allowDeprecatedGrants: ["implicit"] }).diagnostics).toEqual([]);
+    expect(errorsOf(load({ callbacks: [] }))[0]?.slice(0, 2)).toEqual(["AUTH0_CALLBACK_REQUIRED", "oidc-apps:auth0.apps.partner.callbacks"]);
+  });
+
+  it("fails private key JWT with an EC key or three keys, and keys without private key JWT", () => {
+    expect(errorsOf(load({ clientAuth: "private_key_jwt", keys: [{ kid: "a", algorithm: "EC" }] }))[0]?.slice(0, 2)).toEqual(["AUTH0_KEYS", "oidc-apps:auth0.apps.partner.keys[0].algorithm"]);
+    expect(errorsOf(load({ clientAuth: "private_key_jwt", keys: [{ kid: "a" }, { kid: "b" }, { kid: "c" }] }))[0]?.[2]).toContain("at most 2");
+    expect(errorsOf(load({ keys: [{ kid: "a" }] }))[0]?.[2]).toContain("only used with clientAuth: private_key_jwt");
+    expect(load({ clientAuth: "private_key_jwt", keys: [{ kid: "a" }, { kid: "b" }] }).diagnostics).toEqual([]);
+  });
+
+  it("fails refresh settings without the refresh grant", () => {
+    expect(errorsOf(load({ grantTypes: ["authorization_code"], refreshToken: { rotation: "rotate" } }))[0]?.[0]).toBe("AUTH0_REFRESH_WITHOUT_GRANT");
+  });
+});
+
+describe("Auth0 stack settings", () => {
+  it("fails Auth0 apps without auth0:domain, or with a URL for a domain", () => {
+    expect(errorsOf(load({}, { "auth0:domain": undefined }))[0]?.slice(0, 2)).toEqual(["AUTH0_DOMAIN_REQUIRED", "auth0:domain"]);
+    expect(errorsOf(load({}, { "auth0:domain": "https://acme.us.auth0.com/" }))[0]?.slice(0, 2)).toEqual(["AUTH0_DOMAIN_REQUIRED", "auth0:domain"]);
+  });
+
+  it("flags unknown auth0: keys and clear-text Auth0 credentials without echoing them", () => {
+    const r = load({}, { "auth0:domian": "x", "auth0:clientSecret": "CANARY-auth0-secret" });
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ["CONFIG_CLEARTEXT_CREDENTIAL", "auth0:clientSecret"],
+      ["CONFIG_UNKNOWN_KEY", "auth0:domian"],
+    ]);
+    expect(r.diagnostics[1]?.message).toContain('Did you mean "auth0:domain"');
+    expect(JSON.stringify(r.diagnostics)).not.toContain("CANARY-auth0-secret");
+  });
+
+  it("builds the model with defaults: secret post, rotating refresh tokens with Auth0's lifetimes", () => {
+    const r = load({ name: "Partner Portal" });
+    expect(r.model?.auth0).toEqual({
+      domain: "acme.us.auth0.com",
+      apps: [
+        {
+          kind: "regular_web",
+          name: "partner",
+          displayName: "Partner Portal",
+          callbacks: ["https://p.example.com/cb"],
+          allowedLogoutUrls: [],
+          webOrigins: [],
+          grantTypes: ["authorization_code", "refresh_token"],
+          authenticationMethod: "client_secret_post",
+          clientSecretVersion: 1,
+          keys: [],
+          refreshToken: { rotationType: "rotating", leewaySeconds: 0, tokenLifetimeSeconds: 2592000, idleTokenLifetimeSeconds: 1296000 },
+          managementApiScopes: [],
+        },
+      ],
+    });
+    expect(r.model?.okta).toBeUndefined();
+  });
+});

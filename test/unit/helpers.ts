@@ -1,8 +1,11 @@
 /** Unit-test helpers: stack-file YAML text in, the loader's model and diagnostics out. */
+import { readFileSync } from "node:fs";
+import { expect } from "vitest";
 import { stringify } from "yaml";
 import type { Diagnostic } from "../../config/diagnostics";
-import type { OktaUserAppSpec, StackModel } from "../../config/model";
+import type { OktaServiceAppSpec, OktaUserAppSpec, StackModel } from "../../config/model";
 import { loadStackConfig, type LoadResult } from "../../config/load";
+import type { RuleCode } from "../../config/rules/catalogue";
 import { readStackFileText } from "../../config/stack-file";
 
 /**
@@ -53,4 +56,39 @@ export function userApp(model: StackModel | undefined, name: string): OktaUserAp
   const app = model?.okta?.apps.find((a) => a.name === name);
   if (!app || app.kind === "service") throw new Error(`no user-facing app ${name} in ${JSON.stringify(model)}`);
   return app;
+}
+
+/** The service app `name` of a loaded model; fails the test when there is none. */
+export function serviceApp(model: StackModel | undefined, name: string): OktaServiceAppSpec {
+  const app = model?.okta?.apps.find((a) => a.name === name);
+  if (!app || app.kind !== "service") throw new Error(`no service app ${name} in ${JSON.stringify(model)}`);
+  return app;
+}
+
+/** Exactly one diagnostic with `code`, at `path`, whose message contains `text`; returns it for more checks. */
+export function expectProblem(r: LoadResult, code: RuleCode, path: string, text: string, severity: "error" | "warning" = "error"): Diagnostic {
+  const d = only(r.diagnostics, code);
+  expect(d.path).toBe(path);
+  expect(d.message).toContain(text);
+  expect(d.severity).toBe(severity);
+  if (severity === "error") expect(r.model).toBeUndefined();
+  else expect(r.model).toBeDefined();
+  return d;
+}
+
+/** `code` is absent; with `clean`, nothing at all is reported and the model is built. */
+export function expectAbsent(r: LoadResult, code: RuleCode, clean = true): void {
+  expect(codes(r.diagnostics)).not.toContain(code);
+  if (clean) {
+    expect(r.diagnostics).toEqual([]);
+    expect(r.model).toBeDefined();
+  }
+}
+
+/**
+ * The rule codes a test file declares with `rule("CODE", ...)`, read from its source. Lets the catalogue
+ * coverage check in one file count the rule blocks of another (each test file runs in its own module graph).
+ */
+export function rulesDeclaredIn(file: string): Set<string> {
+  return new Set([...readFileSync(file, "utf8").matchAll(/^rule\("([A-Z0-9_]+)",/gm)].map((m) => m[1]!));
 }

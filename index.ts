@@ -12,6 +12,7 @@ import { ConfigInvalidError, formatDiagnostic, type Diagnostic } from "./config/
 import { loadStackConfig } from "./config/load";
 import type { Assignment, Auth0Model, OktaModel, OktaUserAppSpec } from "./config/model";
 import { OKTA_PROVIDER_DEFAULTS, OKTA_TUNABLES } from "./config/provider-settings";
+import type { HandoffTemplate, OutputRef } from "./recipes/types";
 
 /** The exported function, its options (used by the offline plan and tests; `pulumi up` passes none). */
 function main(options: main.Options = {}): Promise<main.StackOutputs> {
@@ -27,6 +28,9 @@ function main(options: main.Options = {}): Promise<main.StackOutputs> {
   // Each provider exists only when the stack declares apps for it, so an Okta-only stack needs no Auth0 settings.
   if (model.okta) outputs.okta = oktaStack(model.okta, model.protect);
   if (model.auth0) outputs.auth0 = auth0Stack(model.auth0, model.protect);
+  if (model.recipes.length > 0) {
+    outputs.handoffs = Object.fromEntries(model.recipes.map((r) => [r.instance, resolveHandoff(r.handoff, outputs)]));
+  }
   return Promise.resolve(outputs);
 }
 
@@ -72,6 +76,8 @@ namespace main {
     environment: string;
     okta?: Record<string, AppOutputs>;
     auth0?: Record<string, Auth0AppOutputs>;
+    /** Per recipe instance: exactly what its third-party product asks for; secrets stay secrets. */
+    handoffs?: Record<string, unknown>;
   }
 }
 
@@ -239,6 +245,20 @@ function auth0Stack(model: Auth0Model, protect: boolean): Record<string, main.Au
     };
   }
   return outputs;
+}
+
+/** Fill a recipe's handoff template with the apps' outputs; references keep their outputs' secrecy. */
+function resolveHandoff(template: HandoffTemplate, outputs: main.StackOutputs): unknown {
+  if (typeof template !== "object") return template;
+  if (Array.isArray(template)) return template.map((t: HandoffTemplate) => resolveHandoff(t, outputs));
+  if ("$ref" in template) {
+    const [provider, ...path] = (template as OutputRef).$ref;
+    let value: unknown = outputs[provider];
+    for (const key of path) value = value === undefined ? undefined : (value as Record<string, unknown>)[key];
+    if (value === undefined) throw new Error(`internal: a recipe's handoff refers to ${(template as OutputRef).$ref.join(".")}, which the program did not output`);
+    return value;
+  }
+  return Object.fromEntries(Object.entries(template).map(([k, v]) => [k, resolveHandoff(v, outputs)]));
 }
 
 function defined<T extends Record<string, unknown>>(values: T): Partial<T> {

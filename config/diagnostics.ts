@@ -27,6 +27,11 @@ export class Diagnostics {
     this.items.push({ severity: rule.severity, code, path, message, fix: fix ?? rule.fix });
   }
 
+  /** Take over a diagnostic from another collection, as it is or rewritten. */
+  add(d: Diagnostic): void {
+    this.items.push(d);
+  }
+
   get hasErrors(): boolean {
     return this.items.some((d) => d.severity === "error");
   }

@@ -18,7 +18,7 @@ export function jwkFromPem(pem: string, kid: string): KeyResult {
   // createPublicKey would happily derive a public key from a private one: refuse private material outright so it
   // never sits in a stack file or in Pulumi state.
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
-    return { ok: false, problem: "private", detail: "this is a private key; paste only the public key (`openssl pkey -in key.pem -pubout`)" };
+    return { ok: false, problem: "private", detail: "is a private key; paste only the public key (`openssl pkey -in key.pem -pubout`)" };
   }
   let key: KeyObject;
   try {
@@ -32,7 +32,7 @@ export function jwkFromPem(pem: string, kid: string): KeyResult {
 /** A JWK object → the normalised public JWK (re-exported through node:crypto, so it is validated). */
 export function jwkFromJwk(input: Record<string, unknown>, kid: string): KeyResult {
   if (["d", "p", "q", "dp", "dq", "qi"].some((k) => k in input)) {
-    return { ok: false, problem: "private", detail: "this JWK contains private key material (d, p, q...); publish only the public members" };
+    return { ok: false, problem: "private", detail: "contains private key material (d, p, q...); publish only the public members" };
   }
   let key: KeyObject;
   try {
@@ -56,7 +56,7 @@ function fromKeyObject(key: KeyObject, kid: string): KeyResult {
     if (!jwk.crv || !EC_CURVES.has(jwk.crv)) return { ok: false, problem: "unsupported", detail: `uses the curve ${jwk.crv ?? "?"}; use P-256, P-384 or P-521` };
     return { ok: true, jwk: { kty: "EC", kid, crv: jwk.crv, x: jwk.x!, y: jwk.y! } };
   }
-  return { ok: false, problem: "unsupported", detail: `is a ${type ?? "unknown"} key; private key JWT with Okta takes RSA or EC keys` };
+  return { ok: false, problem: "unsupported", detail: `is of type ${type ?? "unknown"}; private key JWT takes RSA or EC keys` };
 }
 
 /** The JWS algorithm a client signs with for this key: RS256, or ES256/384/512 by curve. */

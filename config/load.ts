@@ -3,9 +3,10 @@
  * the diagnostics out. Pure: no Pulumi runtime, no environment, no file system.
  */
 import { Diagnostics, type Diagnostic } from "./diagnostics";
-import type { StackModel } from "./model";
+import type { OktaOrg, StackModel } from "./model";
 import { buildOktaApp, mergeTrustedOrigins, oktaOrg, parseOktaApps, OKTA_ROOT } from "./okta";
 import { AUTH0_ROOT, buildAuth0, parseAuth0Apps } from "./auth0";
+import { expandRecipes, mergeApps, RECIPES_ROOT, remapRecipeDiagnostics } from "./recipes";
 import { OKTA_TUNABLES } from "./provider-settings";
 import { AUTH0_CREDENTIAL_KEYS, AUTH0_PROVIDER_KEYS } from "./schema/auth0";
 import { ENVIRONMENTS, OKTA_CREDENTIAL_KEYS, OKTA_PROVIDER_KEYS, PROJECT_KEYS, type Environment } from "./schema/root";
@@ -34,25 +35,46 @@ export function loadStackConfig({ config, secretKeys }: LoadInput): LoadResult {
   const environment = readEnvironment(config[`${PROJECT}:environment`], diags);
   const production = environment === "production";
 
+  // Recipes expand into ordinary apps first; they need the org and tenant if the stack names them.
+  const recipesRaw = config[RECIPES_ROOT];
+  const recipes =
+    recipesRaw === undefined || !environment
+      ? []
+      : expandRecipes({ section: parseStructured(recipesRaw, RECIPES_ROOT, diags), environment, ...quietProviders(config), diags });
+
+  const expanded = new Diagnostics();
   const oktaRaw = config[OKTA_ROOT];
-  const oktaSection = oktaRaw === undefined ? undefined : parseStructured(oktaRaw, OKTA_ROOT, diags);
-  const oktaApps = oktaSection === undefined ? [] : parseOktaApps({ section: oktaSection, production, diags });
+  const oktaSection = mergeApps(oktaRaw === undefined ? undefined : parseStructured(oktaRaw, OKTA_ROOT, diags), "okta", recipes ?? [], diags);
+  const oktaApps = oktaSection === undefined ? [] : parseOktaApps({ section: oktaSection, production, diags: expanded });
   // Org settings are checked whenever apps are declared, even when an app has errors, so all problems show at once.
   const org = declaresApps(oktaSection) ? readOktaOrg(config, diags) : undefined;
 
   const auth0Raw = config[AUTH0_ROOT];
-  const auth0Section = auth0Raw === undefined ? undefined : parseStructured(auth0Raw, AUTH0_ROOT, diags);
-  const auth0Apps = auth0Section === undefined ? [] : parseAuth0Apps(auth0Section, production, diags);
+  const auth0Section = mergeApps(auth0Raw === undefined ? undefined : parseStructured(auth0Raw, AUTH0_ROOT, diags), "auth0", recipes ?? [], diags);
+  const auth0Apps = auth0Section === undefined ? [] : parseAuth0Apps(auth0Section, production, expanded);
   const domain = declaresApps(auth0Section) ? readAuth0Domain(config, diags) : undefined;
+  remapRecipeDiagnostics(expanded, diags, recipes ?? []);
 
-  if (diags.hasErrors || !environment || !oktaApps || !auth0Apps) return { diagnostics: diags.list() };
+  if (diags.hasErrors || !environment || !oktaApps || !auth0Apps || !recipes) return { diagnostics: diags.list() };
   const model: StackModel = {
     environment,
     protect: production,
     ...(org && oktaApps.length > 0 ? { okta: { org, apps: oktaApps.map(buildOktaApp), trustedOrigins: mergeTrustedOrigins(oktaApps) } } : {}),
     ...(domain && auth0Apps.length > 0 ? { auth0: buildAuth0(domain, auth0Apps) } : {}),
+    recipes: recipes.map((r) => ({ instance: r.instance, recipe: r.recipe, handoff: r.expansion.handoff })),
   };
   return { model, diagnostics: diags.list() };
+}
+
+/** The org and tenant for recipes, when the stack sets them validly (problems are reported where they are read). */
+function quietProviders(config: Readonly<Record<string, string>>): { okta?: OktaOrg; auth0Domain?: string } {
+  const orgName = config["okta:orgName"];
+  const baseUrl = config["okta:baseUrl"] ?? "okta.com";
+  const domain = config["auth0:domain"];
+  return {
+    ...(orgName && ORG_NAME.test(orgName) && HOSTNAME.test(baseUrl) ? { okta: oktaOrg(orgName, baseUrl) } : {}),
+    ...(domain && HOSTNAME.test(domain) ? { auth0Domain: domain } : {}),
+  };
 }
 
 function declaresApps(section: unknown): boolean {
@@ -141,9 +163,6 @@ function checkKnownKeys(config: Readonly<Record<string, string>>, secretKeys: Re
       diags.report("CONFIG_CLEARTEXT_CREDENTIAL", key, "is a credential stored in clear text.", `Remove it from the file, then run \`pulumi config set --secret ${key} <value>\`, or use the provider's environment variable.`);
     }
     if (ns === "okta" && Object.hasOwn(OKTA_TUNABLES, name)) checkTunable(key, config[key]!, OKTA_TUNABLES[name]!, diags);
-    if (ns === PROJECT && (NOT_YET_SUPPORTED as readonly string[]).includes(name)) {
-      diags.report("CONFIG_NOT_SUPPORTED", key, "is not supported by this version of oidc-apps yet.", "Remove the section for now.");
-    }
     if (ns === "okta" && (OKTA_CREDENTIAL_KEYS as readonly string[]).includes(name) && secretKeys && !secretKeys.has(key)) {
       // Never echo the value: it is a credential.
       diags.report("CONFIG_CLEARTEXT_CREDENTIAL", key, "is a credential stored in clear text.", `Remove it from the file, then run \`pulumi config set --secret ${key} <value>\`, or use the provider's environment variable.`);
@@ -151,9 +170,6 @@ function checkKnownKeys(config: Readonly<Record<string, string>>, secretKeys: Re
   }
 }
 
-
-/** Sections of the stack-file contract that later versions implement; refusing them beats ignoring them. */
-const NOT_YET_SUPPORTED = ["recipes"] as const;
 
 /** Provider tunables are read with typed getters, which would throw: check them here instead. */
 function checkTunable(key: string, raw: string, spec: (typeof OKTA_TUNABLES)[string], diags: Diagnostics): void {

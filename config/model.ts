@@ -2,6 +2,7 @@
  * The validated stack, with every default applied. Components receive pieces of this (plus provider and
  * lookup results from `index.ts`); they never see raw config.
  */
+import type { HandoffTemplate } from "../recipes/types";
 import type { GrantType } from "./grant-types";
 import type { PublicJwk } from "./keys";
 import type { Environment } from "./schema/root";
@@ -124,4 +125,6 @@ export interface StackModel {
   readonly protect: boolean;
   readonly okta?: OktaModel;
   readonly auth0?: Auth0Model;
+  /** Recipe instances and what each hands to its third-party product. */
+  readonly recipes: readonly { readonly instance: string; readonly recipe: string; readonly handoff: HandoffTemplate }[];
 }

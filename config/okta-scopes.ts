@@ -36,7 +36,7 @@ export function checkAdminRoles(raw: Record<string, unknown>, at: readonly PathS
   const seen = new Set<string>();
   roles.forEach((role, i) => {
     const path = keyPath(ROOT, [...at, "adminRoles", i]);
-    const id = typeof role === "string" ? role : JSON.stringify(role);
+    const id = roleKey(role);
     if (seen.has(id)) diags.report("OKTA_ROLE_DUPLICATE", path, `${show(role)} is listed more than once.`);
     seen.add(id);
     if (typeof role === "string" && (PRIVILEGED_ROLES as readonly string[]).includes(role) && !acknowledged.includes(role)) {
@@ -53,4 +53,11 @@ export function checkAdminRoles(raw: Record<string, unknown>, at: readonly PathS
 /** `okta.*` scopes: the ones that make an app an Okta API client. */
 export function hasOktaScopes(raw: unknown): boolean {
   return Array.isArray(raw) && raw.some((s) => typeof s === "string" && s.startsWith("okta."));
+}
+
+/** One role's identity, independent of key order: `READ_ONLY_ADMIN` or `custom:<role>:<resourceSet>`. */
+export function roleKey(role: unknown): string {
+  if (typeof role === "string") return role;
+  const custom = (role as { custom?: { role?: unknown; resourceSet?: unknown } } | null)?.custom;
+  return custom ? `custom:${String(custom.role)}:${String(custom.resourceSet)}` : JSON.stringify(role);
 }

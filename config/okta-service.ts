@@ -6,7 +6,7 @@ import type { Diagnostics } from "./diagnostics";
 import { normaliseGrantType } from "./grant-types";
 import { checkKeys, keySpec } from "./key-rules";
 import type { OktaServiceAppSpec } from "./model";
-import { hasOktaScopes } from "./okta-scopes";
+import { hasOktaScopes, roleKey } from "./okta-scopes";
 import { keyPath } from "./paths";
 import { DEFAULT_GRANTS } from "./rules/okta-grants";
 import type { RawOktaApp } from "./schema/okta";
@@ -39,7 +39,8 @@ export function checkServiceRules(raw: Record<string, unknown>, at: string[], di
 export function buildServiceApp(name: string, raw: RawOktaApp<"service">): OktaServiceAppSpec {
   const auth = raw.clientAuth ?? "private_key_jwt";
   const keys = (raw.keys ?? []).map(keySpec);
-  const active = raw.keys?.find((k) => k.active === true)?.kid ?? keys.at(-1)?.kid;
+  // Explicit `active: true` wins; otherwise the last key not marked `active: false` (a key being introduced).
+  const active = raw.keys?.find((k) => k.active === true)?.kid ?? raw.keys?.filter((k) => k.active !== false).at(-1)?.kid ?? keys.at(-1)?.kid;
   return {
     kind: "service",
     name,
@@ -50,6 +51,9 @@ export function buildServiceApp(name: string, raw: RawOktaApp<"service">): OktaS
     keys: auth === "private_key_jwt" ? keys : [],
     ...(auth === "private_key_jwt" && active ? { activeKeyId: active } : {}),
     ...(auth !== "private_key_jwt" ? { clientSecretVersion: raw.clientSecretVersion ?? 1 } : {}),
-    adminRoles: (raw.adminRoles ?? []).map((r) => (typeof r === "string" ? { kind: "standard", type: r } : { kind: "custom", role: r.custom.role, resourceSet: r.custom.resourceSet })),
+    // Duplicates are a warning; one role resource each (two would share a name).
+    adminRoles: (raw.adminRoles ?? [])
+      .filter((r, i, all) => all.findIndex((o) => roleKey(o) === roleKey(r)) === i)
+      .map((r) => (typeof r === "string" ? { kind: "standard", type: r } : { kind: "custom", role: r.custom.role, resourceSet: r.custom.resourceSet })),
   };
 }

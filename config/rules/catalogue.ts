@@ -24,7 +24,6 @@ export const RULES = {
   CONFIG_INVALID_TYPE: { severity: "error", summary: "A value has the wrong type.", rationale: "The providers take typed values.", fix: "Write a value of the type given." },
   CONFIG_INVALID_VALUE: { severity: "error", summary: "A value is not one of the allowed values.", rationale: "The providers accept a fixed set.", fix: "Use one of the values listed." },
   CONFIG_CLEARTEXT_CREDENTIAL: { severity: "error", summary: "A provider credential is in the stack file in clear text.", rationale: "Stack files are committed; a credential in one is leaked to everyone who can read the repository.", fix: "Remove it from the file and set it with `pulumi config set --secret <key>` or the provider's environment variable." },
-  CONFIG_NOT_SUPPORTED: { severity: "error", summary: "A section this version of oidc-apps does not implement yet.", rationale: "Ignoring it would silently create nothing for it.", fix: "Remove the section, or upgrade oidc-apps." },
   ENVIRONMENT_REQUIRED: { severity: "error", summary: "`oidc-apps:environment` is missing.", rationale: "Production strictness and protection depend on it; guessing would be unsafe.", fix: "Add `oidc-apps:environment: development | staging | production`." },
   APP_NAME_INVALID: { severity: "error", summary: "An app's logical name is not a lowercase slug.", rationale: "The name becomes resource names and output keys; renaming it later replaces the app.", fix: "Use lowercase letters, digits and hyphens, 1-50 characters, starting and ending with a letter or digit." },
 
@@ -91,6 +90,14 @@ export const RULES = {
   AUTH0_MGMT_NEEDS_CLIENT_CREDENTIALS: { severity: "error", summary: "Management API scopes on an app without the client_credentials grant.", rationale: "A client grant for the Management API is used through the client credentials flow.", fix: "Add client_credentials to grantTypes." },
   AUTH0_SCOPE_UNKNOWN: { severity: "error", summary: "A Management API scope that does not exist.", rationale: "Auth0 rejects client grants with unknown scopes. Catalogue from the auth0 SDK's generated OauthScope (config/catalogues/auth0-management-scopes.ts).", fix: "Use a scope from the catalogue; the message suggests the nearest." },
   AUTH0_KEYS: { severity: "error", summary: "Keys that do not fit Auth0 private key JWT (none, more than two, EC, or keys without private_key_jwt).", rationale: "Auth0 takes at most two RSA public keys per app (RS256, RS384, PS256).", fix: "Give one or two RSA keys with clientAuth: private_key_jwt." },
+
+  // Recipes
+  RECIPE_UNKNOWN: { severity: "error", summary: "A recipe that does not exist.", rationale: "Nothing would be created for it.", fix: "Use one of the recipes listed in the message." },
+  RECIPE_NEEDS_PROVIDER: { severity: "error", summary: "A recipe whose provider is not configured in the stack.", rationale: "The recipe creates apps in Okta or Auth0 and needs the org or tenant.", fix: "Add `okta:orgName` or `auth0:domain` to the stack file." },
+  RECIPE_APP_NAME_CONFLICT: { severity: "error", summary: "A recipe would create an app whose name is already taken.", rationale: "App names are unique per provider; a recipe's apps are named `<instance>` and `<instance>-<role>`.", fix: "Rename the recipe instance or the app." },
+  RECIPE_APP_INVALID: { severity: "error", summary: "A recipe's parameters expand into an app that breaks a rule.", rationale: "The expanded app is checked by the same rules as any app; the message names the rule and the expanded key.", fix: "Change the recipe parameter the message points to." },
+  RECIPE_SCOPE_NOT_GRANTED: { severity: "warning", summary: "A scope the third-party product asks for that Auth0's Management API does not have.", rationale: "It stays in the handoff (the product asks for it) but cannot be granted; failing the apply over it would help no one.", fix: "Check the spelling against the Management API scopes; if the product really asks for it, nothing to do." },
+  RECIPE_ADMIN_ROLE_REQUIRED: { severity: "error", summary: "Manage scopes for the Okta MCP server without an admin role that can write.", rationale: "The default, Read-Only Administrator, would make every write call fail.", fix: "Set adminRole to the narrowest role that covers the scopes." },
 } as const satisfies Record<string, Rule>;
 
 export type RuleCode = keyof typeof RULES;

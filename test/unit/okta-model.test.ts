@@ -47,7 +47,7 @@ describe("stack-level model", () => {
     expect(model({}).okta).toBeUndefined();
     const r = load("config:\n  oidc-apps:environment: development\n");
     expect(r.diagnostics).toEqual([]);
-    expect(r.model).toEqual({ environment: "development", protect: false });
+    expect(r.model).toEqual({ environment: "development", protect: false, recipes: [] });
   });
 
   it("keeps apps in the order of the stack file", () => {

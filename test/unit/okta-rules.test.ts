@@ -29,7 +29,8 @@ function sourceFiles(dir: string): string[] {
 /** Service apps, signing keys, API scopes and admin roles have their rule blocks in their own file. */
 const SERVICE_RULES_FILE = join(__dirname, "okta-service-rules.test.ts");
 /** Auth0 rules: a later section, tested with that section. Remove once it has its rule blocks. */
-const LATER_SECTIONS = /^AUTH0_/;
+// Auth0 rules are covered in auth0-rules.test.ts, recipe rules in recipes.test.ts.
+const LATER_SECTIONS = /^(AUTH0_|RECIPE_)/;
 
 /** Rule codes with a describe block below; checked against the catalogue at the end. */
 const described = new Set<string>();
@@ -241,22 +242,6 @@ rule("CONFIG_CLEARTEXT_CREDENTIAL", () => {
 
   it("passes an encrypted okta:apiToken ({ secure: ... })", () => {
     expectAbsent(load(portalIn({ "okta:apiToken": { secure: "v1:abc" } })), "CONFIG_CLEARTEXT_CREDENTIAL");
-  });
-});
-
-rule("CONFIG_NOT_SUPPORTED", () => {
-  it("fails when the stack has an oidc-apps:auth0 section", () => {
-    const r = load(portalIn({ "oidc-apps:auth0": { apps: {} } }));
-    expectProblem(r, "CONFIG_NOT_SUPPORTED", "oidc-apps:auth0", "is not supported by this version of oidc-apps");
-    expect(codes(r.diagnostics)).not.toContain("CONFIG_UNKNOWN_KEY"); // a known key, just not implemented
-  });
-
-  it("fails when the stack has an oidc-apps:recipes section", () => {
-    expectProblem(load(portalIn({ "oidc-apps:recipes": { mcp: {} } })), "CONFIG_NOT_SUPPORTED", "oidc-apps:recipes", "is not supported");
-  });
-
-  it("passes a stack with only the sections this version implements", () => {
-    expectAbsent(load(portal()), "CONFIG_NOT_SUPPORTED");
   });
 });
 
@@ -728,14 +713,14 @@ describe("reporting everything at once", () => {
           portal: { type: "web", redirectUris: ["http://portal.example.com/callback"] },
           spa: { type: "browser", redirectUris: [CALLBACK], grantTypes: ["client_credentials"] },
         },
-        { "okta:maxRetries": "lots", "oidc-apps:recipes": {} },
+        { "okta:maxRetries": "lots", "oidc-apps:recipes": { bad: { recipe: "nope" } } },
       ),
     );
     expect(r.model).toBeUndefined();
     expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
       ["OKTA_REDIRECT_HTTP", `${APP}.redirectUris[0]`],
       ["OKTA_GRANT_NOT_ALLOWED", "oidc-apps:okta.apps.spa.grantTypes[0]"],
-      ["CONFIG_NOT_SUPPORTED", "oidc-apps:recipes"],
+      ["RECIPE_UNKNOWN", "oidc-apps:recipes.bad.recipe"],
       ["CONFIG_INVALID_TYPE", "okta:maxRetries"],
     ]);
   });

@@ -1,0 +1,53 @@
+/** Helpers recipes share: URL parameters and the Okta org they need. */
+import { z } from "zod";
+import { parseUri } from "../config/uris";
+import type { RecipeContext } from "./types";
+
+/** An absolute http(s) base URL without query or fragment; a trailing slash is dropped so paths join cleanly. */
+export const baseUrl = z
+  .string()
+  .min(1)
+  .refine((v) => {
+    const u = parseUri(v);
+    return u !== undefined && u.isHttp && !u.hasWildcard && u.url.search === "" && u.url.hash === "";
+  }, "must be an absolute http(s) URL without query, fragment or wildcard, e.g. https://app.example.com")
+  .transform((v) => v.replace(/\/+$/, ""));
+
+/** A path beginning with `/`. */
+export const urlPath = z.string().regex(/^\/[^\s?#]*$/, "must be a path starting with /, e.g. /login");
+
+/** The Okta org, or an error on the recipe naming the setting it needs. */
+export function requireOkta(ctx: RecipeContext) {
+  if (!ctx.okta) ctx.diags.report("RECIPE_NEEDS_PROVIDER", ctx.path("recipe"), "this recipe creates Okta apps but `okta:orgName` is not set.", "Add `okta:orgName` (and `okta:baseUrl`) to the stack file.");
+  return ctx.okta;
+}
+
+export function requireAuth0(ctx: RecipeContext) {
+  if (!ctx.auth0Domain) ctx.diags.report("RECIPE_NEEDS_PROVIDER", ctx.path("recipe"), "this recipe creates Auth0 apps but `auth0:domain` is not set.", "Add `auth0:domain` to the stack file.");
+  return ctx.auth0Domain;
+}
+
+/** Keys of a recipe's apps that users legitimately tune. */
+export const oktaOverrides = z
+  .strictObject({
+    label: z.string().min(1).max(100).optional(),
+    assignTo: z.unknown().optional(),
+    extraRedirectUris: z.array(z.string().min(1)).optional(),
+  })
+  .optional();
+
+/** Apply overrides to an expanded Okta app: the app's own rules then check the result like any config. */
+export function withOktaOverrides(app: Record<string, unknown>, overrides: z.infer<typeof oktaOverrides>): Record<string, unknown> {
+  if (!overrides) return app;
+  return {
+    ...app,
+    ...(overrides.label !== undefined ? { label: overrides.label } : {}),
+    ...(overrides.assignTo !== undefined ? { assignTo: overrides.assignTo } : {}),
+    ...(overrides.extraRedirectUris ? { redirectUris: [...((app["redirectUris"] as string[]) ?? []), ...overrides.extraRedirectUris] } : {}),
+  };
+}
+
+/** `okta.users.read` is implied by `okta.users.manage`: grant only what is needed, with no redundancy warning. */
+export function withoutImpliedReads(scopes: readonly string[]): string[] {
+  return scopes.filter((s) => !(s.endsWith(".read") && scopes.includes(s.replace(/\.read$/, ".manage"))));
+}

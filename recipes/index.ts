@@ -1,0 +1,17 @@
+/** The recipe catalogue: one entry per reference setup in shared/reference/. */
+import { defguardOkta } from "./defguard-okta";
+import { fronteggAuth0 } from "./frontegg-auth0";
+import { fronteggOkta } from "./frontegg-okta";
+import { oktaMcpServer } from "./okta-mcp-server";
+import { oktaWebSignin } from "./okta-web-signin";
+import type { Recipe } from "./types";
+
+export const RECIPES: Readonly<Record<string, Recipe>> = {
+  "frontegg-okta": fronteggOkta as unknown as Recipe,
+  "frontegg-auth0": fronteggAuth0 as unknown as Recipe,
+  "okta-web-signin": oktaWebSignin as unknown as Recipe,
+  "okta-mcp-server": oktaMcpServer as unknown as Recipe,
+  "defguard-okta": defguardOkta as unknown as Recipe,
+};
+
+export type { Expansion, HandoffTemplate, OutputRef, Recipe, RecipeContext } from "./types";

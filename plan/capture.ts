@@ -90,6 +90,9 @@ export async function capture<T>(options: CaptureOptions, program: () => Promise
     result = { ok: false, error };
   }
   await settled(() => order.every((r) => inputsByKey.has(r.key)));
+  // Let the runtime finish its own calls (the stack registers its outputs after the program returns) before
+  // anyone installs new mocks: a late call would otherwise reach the next run's mock monitor.
+  await pulumi.runtime.disconnect();
 
   const resources: PlanResource[] = [];
   for (const r of order) {

@@ -8,6 +8,7 @@
 import { AUTH0_MANAGEMENT_SCOPES } from "./catalogues/auth0-management-scopes";
 import type { Diagnostics } from "./diagnostics";
 import { checkKeys, keySpec } from "./key-rules";
+import { secretVersion } from "./okta";
 import type { Auth0Model, Auth0WebAppSpec } from "./model";
 import { keyPath, type PathSegment } from "./paths";
 import { APP_NAME } from "./schema/root";
@@ -161,7 +162,8 @@ function buildApp({ name, raw }: Parsed): Auth0WebAppSpec {
     ...(raw.initiateLoginUri ? { initiateLoginUri: raw.initiateLoginUri } : {}),
     grantTypes,
     authenticationMethod: auth,
-    ...(auth !== "private_key_jwt" ? { clientSecretVersion: raw.clientSecretVersion ?? 1 } : {}),
+    ...(auth !== "private_key_jwt" ? secretVersion(raw.clientSecretVersion, raw.adopt) : {}),
+    ...(raw.adopt ? { adopt: raw.adopt.managementApiGrantId ? { id: raw.adopt.id, managementApiGrantId: raw.adopt.managementApiGrantId } : { id: raw.adopt.id } } : {}),
     keys: auth === "private_key_jwt" ? (raw.keys ?? []).map(keySpec) : [],
     ...(grantTypes.includes("refresh_token")
       ? {

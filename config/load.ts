@@ -6,7 +6,7 @@ import { Diagnostics, type Diagnostic } from "./diagnostics";
 import type { OktaOrg, StackModel } from "./model";
 import { buildOktaApp, mergeTrustedOrigins, oktaOrg, parseOktaApps, OKTA_ROOT } from "./okta";
 import { AUTH0_ROOT, buildAuth0, parseAuth0Apps } from "./auth0";
-import { expandRecipes, mergeApps, RECIPES_ROOT, remapRecipeDiagnostics } from "./recipes";
+import { expandRecipes, mergeApps, RECIPES_ROOT, remapRecipeDiagnostics, type MergedApp } from "./recipes";
 import { OKTA_TUNABLES } from "./provider-settings";
 import { AUTH0_CREDENTIAL_KEYS, AUTH0_PROVIDER_KEYS } from "./schema/auth0";
 import { ENVIRONMENTS, OKTA_CREDENTIAL_KEYS, OKTA_PROVIDER_KEYS, PROJECT_KEYS, type Environment } from "./schema/root";
@@ -43,35 +43,37 @@ export function loadStackConfig({ config, secretKeys }: LoadInput): LoadResult {
       : expandRecipes({ section: parseStructured(recipesRaw, RECIPES_ROOT, diags), environment, ...quietProviders(config), diags });
 
   const expanded = new Diagnostics();
+  const merged: MergedApp[] = [];
   const oktaRaw = config[OKTA_ROOT];
-  const oktaSection = mergeApps(oktaRaw === undefined ? undefined : parseStructured(oktaRaw, OKTA_ROOT, diags), "okta", recipes ?? [], diags);
+  const oktaSection = mergeApps(oktaRaw === undefined ? undefined : parseStructured(oktaRaw, OKTA_ROOT, diags), "okta", recipes ?? [], diags, merged);
   const oktaApps = oktaSection === undefined ? [] : parseOktaApps({ section: oktaSection, production, diags: expanded });
   // Org settings are checked whenever apps are declared, even when an app has errors, so all problems show at once.
-  const org = declaresApps(oktaSection) ? readOktaOrg(config, diags) : undefined;
+  const org = readOktaOrg(config, declaresApps(oktaSection), diags);
 
   const auth0Raw = config[AUTH0_ROOT];
-  const auth0Section = mergeApps(auth0Raw === undefined ? undefined : parseStructured(auth0Raw, AUTH0_ROOT, diags), "auth0", recipes ?? [], diags);
+  const auth0Section = mergeApps(auth0Raw === undefined ? undefined : parseStructured(auth0Raw, AUTH0_ROOT, diags), "auth0", recipes ?? [], diags, merged);
   const auth0Apps = auth0Section === undefined ? [] : parseAuth0Apps(auth0Section, production, expanded);
-  const domain = declaresApps(auth0Section) ? readAuth0Domain(config, diags) : undefined;
-  remapRecipeDiagnostics(expanded, diags, recipes ?? []);
+  const domain = readAuth0Domain(config, declaresApps(auth0Section), diags);
+  remapRecipeDiagnostics(expanded, diags, merged);
 
   if (diags.hasErrors || !environment || !oktaApps || !auth0Apps || !recipes) return { diagnostics: diags.list() };
   const model: StackModel = {
     environment,
     protect: production,
     ...(org && oktaApps.length > 0 ? { okta: { org, apps: oktaApps.map(buildOktaApp), trustedOrigins: mergeTrustedOrigins(oktaApps) } } : {}),
-    ...(domain && auth0Apps.length > 0 ? { auth0: buildAuth0(domain, auth0Apps) } : {}),
+    ...(domain && auth0Apps && auth0Apps.length > 0 ? { auth0: buildAuth0(domain, auth0Apps) } : {}),
     recipes: recipes.map((r) => ({ instance: r.instance, recipe: r.recipe, handoff: r.expansion.handoff })),
   };
   return { model, diagnostics: diags.list() };
 }
 
 /** The org and tenant for recipes, when the stack sets them validly (problems are reported where they are read). */
-function quietProviders(config: Readonly<Record<string, string>>): { okta?: OktaOrg; auth0Domain?: string } {
+function quietProviders(config: Readonly<Record<string, string>>): { okta?: OktaOrg; auth0Domain?: string; settingsPresent: { okta: boolean; auth0: boolean } } {
   const orgName = config["okta:orgName"];
   const baseUrl = config["okta:baseUrl"] ?? "okta.com";
   const domain = config["auth0:domain"];
   return {
+    settingsPresent: { okta: orgName !== undefined || config["okta:baseUrl"] !== undefined, auth0: domain !== undefined },
     ...(orgName && ORG_NAME.test(orgName) && HOSTNAME.test(baseUrl) ? { okta: oktaOrg(orgName, baseUrl) } : {}),
     ...(domain && HOSTNAME.test(domain) ? { auth0Domain: domain } : {}),
   };
@@ -108,10 +110,11 @@ function readEnvironment(raw: string | undefined, diags: Diagnostics): Environme
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const ORG_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
-function readAuth0Domain(config: Readonly<Record<string, string>>, diags: Diagnostics): string | undefined {
+/** Checked whenever it is set; required only when the stack declares Auth0 apps. */
+function readAuth0Domain(config: Readonly<Record<string, string>>, required: boolean, diags: Diagnostics): string | undefined {
   const domain = config["auth0:domain"];
   if (domain === undefined || domain === "") {
-    diags.report("AUTH0_DOMAIN_REQUIRED", "auth0:domain", "is not set, and the stack declares Auth0 apps.");
+    if (required) diags.report("AUTH0_DOMAIN_REQUIRED", "auth0:domain", "is not set, and the stack declares Auth0 apps.");
     return undefined;
   }
   if (!HOSTNAME.test(domain)) {
@@ -121,12 +124,13 @@ function readAuth0Domain(config: Readonly<Record<string, string>>, diags: Diagno
   return domain;
 }
 
-function readOktaOrg(config: Readonly<Record<string, string>>, diags: Diagnostics) {
+/** Checked whenever set; required only when the stack declares Okta apps. */
+function readOktaOrg(config: Readonly<Record<string, string>>, required: boolean, diags: Diagnostics) {
   const orgName = config["okta:orgName"];
   const baseUrl = config["okta:baseUrl"] ?? "okta.com";
   let ok = true;
   if (orgName === undefined || orgName === "") {
-    diags.report("OKTA_ORG_REQUIRED", "okta:orgName", "is not set, and the stack declares Okta apps.");
+    if (required) diags.report("OKTA_ORG_REQUIRED", "okta:orgName", "is not set, and the stack declares Okta apps.");
     ok = false;
   } else if (!ORG_NAME.test(orgName)) {
     diags.report("OKTA_ORG_REQUIRED", "okta:orgName", `${show(orgName)} is not an Okta org name (the first label of <org>.okta.com).`, "Set it to the org's subdomain only, e.g. `acme` for https://acme.okta.com.");

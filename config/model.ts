@@ -26,6 +26,8 @@ interface OktaAppBase {
   readonly grantTypes: readonly GrantType[];
   /** Okta API scopes granted to the app (one scope-grant resource); empty for none. */
   readonly apiScopes: readonly string[];
+  /** Import the existing app with this id instead of creating one. */
+  readonly adopt?: { readonly id: string };
 }
 
 export interface OktaUserAppSpec extends OktaAppBase {
@@ -39,7 +41,10 @@ export interface OktaUserAppSpec extends OktaAppBase {
   readonly assignTo: Assignment;
   readonly tokenEndpointAuthMethod: "client_secret_basic" | "client_secret_post" | "none";
   readonly pkceRequired: boolean;
-  /** Web apps: keeper of the generated client secret; increment to rotate. */
+  /**
+   * Web apps: keeper of the generated client secret; increment to rotate. Absent on an adopted app that does
+   * not set it: the app keeps the secret it has (an existing secret cannot be read back into our generator).
+   */
   readonly clientSecretVersion?: number;
 }
 
@@ -92,6 +97,7 @@ export interface OktaModel {
 export interface Auth0WebAppSpec {
   readonly kind: "regular_web";
   readonly name: string;
+  readonly adopt?: { readonly id: string; readonly managementApiGrantId?: string };
   /** Auth0's application name, shown on the consent and login pages. */
   readonly displayName: string;
   readonly callbacks: readonly string[];

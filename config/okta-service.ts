@@ -6,6 +6,7 @@ import type { Diagnostics } from "./diagnostics";
 import { normaliseGrantType } from "./grant-types";
 import { checkKeys, keySpec } from "./key-rules";
 import type { OktaServiceAppSpec } from "./model";
+import { secretVersion } from "./okta";
 import { hasOktaScopes, roleKey } from "./okta-scopes";
 import { keyPath } from "./paths";
 import { DEFAULT_GRANTS } from "./rules/okta-grants";
@@ -50,7 +51,8 @@ export function buildServiceApp(name: string, raw: RawOktaApp<"service">): OktaS
     tokenEndpointAuthMethod: auth,
     keys: auth === "private_key_jwt" ? keys : [],
     ...(auth === "private_key_jwt" && active ? { activeKeyId: active } : {}),
-    ...(auth !== "private_key_jwt" ? { clientSecretVersion: raw.clientSecretVersion ?? 1 } : {}),
+    ...(auth !== "private_key_jwt" ? secretVersion(raw.clientSecretVersion, raw.adopt) : {}),
+    ...(raw.adopt ? { adopt: { id: raw.adopt.id } } : {}),
     // Duplicates are a warning; one role resource each (two would share a name).
     adminRoles: (raw.adminRoles ?? [])
       .filter((r, i, all) => all.findIndex((o) => roleKey(o) === roleKey(r)) === i)

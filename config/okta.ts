@@ -210,7 +210,8 @@ function buildUserApp(app: Exclude<ParsedApp, { type: "service" }>): OktaUserApp
     assignTo: toAssignment(raw.assignTo),
     tokenEndpointAuthMethod: app.type === "web" ? (app.raw.clientAuth ?? "client_secret_basic") : "none",
     pkceRequired: app.type === "web" ? (app.raw.pkceRequired ?? false) : true,
-    ...(app.type === "web" ? { clientSecretVersion: app.raw.clientSecretVersion ?? 1 } : {}),
+    ...(app.type === "web" ? secretVersion(app.raw.clientSecretVersion, app.raw.adopt) : {}),
+    ...(raw.adopt ? { adopt: { id: raw.adopt.id } } : {}),
   };
   return base;
 }
@@ -248,4 +249,13 @@ export function oktaOrg(orgName: string, baseUrl: string): OktaOrg {
 
 export function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Generated client secrets: always for new apps (default version 1); for an adopted app only once
+ * `clientSecretVersion` is set, because its existing secret cannot be recovered and replacing it is a rotation.
+ */
+export function secretVersion(version: number | undefined, adopt: { id: string } | undefined): { clientSecretVersion?: number } {
+  if (version !== undefined) return { clientSecretVersion: version };
+  return adopt ? {} : { clientSecretVersion: 1 };
 }

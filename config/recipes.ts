@@ -27,10 +27,11 @@ export interface RecipesInput {
   readonly environment: Environment;
   readonly okta?: OktaOrg;
   readonly auth0Domain?: string;
+  readonly settingsPresent: RecipeContext["settingsPresent"];
   readonly diags: Diagnostics;
 }
 
-export function expandRecipes({ section, environment, okta, auth0Domain, diags }: RecipesInput): RecipeInstance[] | undefined {
+export function expandRecipes({ section, environment, okta, auth0Domain, settingsPresent, diags }: RecipesInput): RecipeInstance[] | undefined {
   if (section === undefined) return [];
   if (typeof section !== "object" || section === null || Array.isArray(section)) {
     diags.report("CONFIG_NOT_A_MAP", RECIPES_ROOT, "must be a map of instance name to `{ recipe: <name>, ...parameters }`.");
@@ -39,7 +40,7 @@ export function expandRecipes({ section, environment, okta, auth0Domain, diags }
   const instances: RecipeInstance[] = [];
   let clean = true;
   for (const [instance, raw] of Object.entries(section as Record<string, unknown>)) {
-    const expansion = expandOne(instance, raw, { environment, ...(okta ? { okta } : {}), ...(auth0Domain ? { auth0Domain } : {}) }, diags);
+    const expansion = expandOne(instance, raw, { environment, settingsPresent, ...(okta ? { okta } : {}), ...(auth0Domain ? { auth0Domain } : {}) }, diags);
     if (!expansion) {
       clean = false;
       continue;
@@ -50,7 +51,7 @@ export function expandRecipes({ section, environment, okta, auth0Domain, diags }
   return clean ? instances : undefined;
 }
 
-type Ctx = Pick<RecipeContext, "environment" | "okta" | "auth0Domain">;
+type Ctx = Pick<RecipeContext, "environment" | "okta" | "auth0Domain" | "settingsPresent">;
 
 function expandOne(instance: string, raw: unknown, base: Ctx, diags: Diagnostics): Expansion | undefined {
   const at = [instance];
@@ -82,17 +83,26 @@ function expandOne(instance: string, raw: unknown, base: Ctx, diags: Diagnostics
  * Merge the recipes' apps into a provider section. A name already used by the user's own apps or another
  * recipe is an error on the recipe instance.
  */
-export function mergeApps(section: unknown, provider: "okta" | "auth0", instances: readonly RecipeInstance[], diags: Diagnostics): unknown {
+export interface MergedApp {
+  readonly provider: "okta" | "auth0";
+  readonly instance: string;
+  readonly name: string;
+}
+
+export function mergeApps(section: unknown, provider: "okta" | "auth0", instances: readonly RecipeInstance[], diags: Diagnostics, merged: MergedApp[]): unknown {
   const added = instances.flatMap((i) => Object.entries(i.expansion[provider] ?? {}).map(([name, app]) => ({ instance: i.instance, name, app })));
   if (added.length === 0) return section;
   const base = typeof section === "object" && section !== null && !Array.isArray(section) ? (section as Record<string, unknown>) : {};
   const apps: Record<string, unknown> = typeof base["apps"] === "object" && base["apps"] !== null ? { ...(base["apps"] as Record<string, unknown>) } : {};
   for (const { instance, name, app } of added) {
     if (Object.hasOwn(apps, name)) {
-      diags.report("RECIPE_APP_NAME_CONFLICT", keyPath(RECIPES_ROOT, [instance]), `the recipe creates the ${provider} app ${show(name)}, but oidc-apps:${provider}.apps already has an app of that name.`);
+      const other = merged.find((m) => m.provider === provider && m.name === name);
+      const owner = other ? `the recipe instance ${show(other.instance)} already creates one` : `oidc-apps:${provider}.apps already has one`;
+      diags.report("RECIPE_APP_NAME_CONFLICT", keyPath(RECIPES_ROOT, [instance]), `the recipe creates the ${provider} app ${show(name)}, but ${owner}.`);
       continue;
     }
     apps[name] = app;
+    merged.push({ provider, instance, name });
   }
   return { ...base, apps };
 }
@@ -101,12 +111,9 @@ export function mergeApps(section: unknown, provider: "okta" | "auth0", instance
  * Diagnostics about apps a recipe created point at keys that are not in the user's file: re-point them at the
  * recipe instance, keeping the expanded key in the message so the rule stays explainable.
  */
-export function remapRecipeDiagnostics(from: Diagnostics, into: Diagnostics, instances: readonly RecipeInstance[]): void {
-  const owners = new Map<string, string>();
-  for (const i of instances) {
-    for (const a of Object.keys(i.expansion.okta ?? {})) owners.set(`oidc-apps:okta.apps.${a}`, i.instance);
-    for (const a of Object.keys(i.expansion.auth0 ?? {})) owners.set(`oidc-apps:auth0.apps.${a}`, i.instance);
-  }
+export function remapRecipeDiagnostics(from: Diagnostics, into: Diagnostics, merged: readonly MergedApp[]): void {
+  // Only apps a recipe really added: a user's app of the same name keeps its own diagnostics.
+  const owners = new Map<string, string>(merged.map((m) => [`oidc-apps:${m.provider}.apps.${m.name}`, m.instance]));
   for (const d of from.list()) {
     const owner = [...owners.entries()].find(([prefix]) => d.path === prefix || d.path.startsWith(`${prefix}.`) || d.path.startsWith(`${prefix}[`));
     if (!owner) {

@@ -44,6 +44,10 @@ function reportIssue(issue: z.core.$ZodIssue, at: PathSegment[], root: string, d
       return;
     case "invalid_value": {
       const allowed = issue.values.map(String);
+      if (input === undefined) {
+        diags.report("CONFIG_REQUIRED", keyPath(root, at), `is required: one of ${allowed.join(", ")}.`);
+        return;
+      }
       const got = typeof input === "string" ? didYouMean(input, allowed) : "";
       diags.report("CONFIG_INVALID_VALUE", keyPath(root, at), `must be one of ${allowed.join(", ")}; got ${show(input)}.${got}`);
       return;
@@ -55,7 +59,7 @@ function reportIssue(issue: z.core.$ZodIssue, at: PathSegment[], root: string, d
       diags.report("CONFIG_INVALID_VALUE", keyPath(root, at), tooBig(issue, input));
       return;
     default:
-      diags.report("CONFIG_INVALID_VALUE", keyPath(root, at), `${issue.message}${input === undefined ? "" : `; got ${show(input)}`}.`);
+      diags.report("CONFIG_INVALID_VALUE", keyPath(root, at), `${issue.message}${input === undefined ? "" : `; got ${show(input)}`}.`, "Correct the value as the message describes.");
   }
 }
 

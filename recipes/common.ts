@@ -18,12 +18,12 @@ export const urlPath = z.string().regex(/^\/[^\s?#]*$/, "must be a path starting
 
 /** The Okta org, or an error on the recipe naming the setting it needs. */
 export function requireOkta(ctx: RecipeContext) {
-  if (!ctx.okta) ctx.diags.report("RECIPE_NEEDS_PROVIDER", ctx.path("recipe"), "this recipe creates Okta apps but `okta:orgName` is not set.", "Add `okta:orgName` (and `okta:baseUrl`) to the stack file.");
+  if (!ctx.okta && !ctx.settingsPresent.okta) ctx.diags.report("RECIPE_NEEDS_PROVIDER", ctx.path("recipe"), "this recipe creates Okta apps and needs `okta:orgName` (and `okta:baseUrl` unless it is okta.com).", "Add `okta:orgName` (and `okta:baseUrl`) to the stack file.");
   return ctx.okta;
 }
 
 export function requireAuth0(ctx: RecipeContext) {
-  if (!ctx.auth0Domain) ctx.diags.report("RECIPE_NEEDS_PROVIDER", ctx.path("recipe"), "this recipe creates Auth0 apps but `auth0:domain` is not set.", "Add `auth0:domain` to the stack file.");
+  if (!ctx.auth0Domain && !ctx.settingsPresent.auth0) ctx.diags.report("RECIPE_NEEDS_PROVIDER", ctx.path("recipe"), "this recipe creates Auth0 apps and needs `auth0:domain`.", "Add `auth0:domain` to the stack file.");
   return ctx.auth0Domain;
 }
 

@@ -65,7 +65,9 @@ export const oktaMcpServer: Recipe<typeof params> = {
       OKTA_SCOPES: p.scopes.join(" "),
     };
     if (p.mode === "device") {
-      if (p.keys || p.adminRole) ctx.diags.report("CONFIG_UNKNOWN_KEY", ctx.path(p.keys ? "keys" : "adminRole"), "applies to mode: private_key_jwt only.", "Remove it, or use mode: private_key_jwt.");
+      const misplaced = (["keys", "adminRole", "acknowledgeRoles"] as const).filter((k) => p[k] !== undefined);
+      for (const k of misplaced) ctx.diags.report("CONFIG_UNKNOWN_KEY", ctx.path(k), "applies to mode: private_key_jwt only.", "Remove it, or use mode: private_key_jwt.");
+      if (misplaced.length > 0) return undefined;
       // The guide: com.oktapreview.{yourOktaDomain}:/callback and com.okta.{yourOktaDomain}:/ (reverse-domain schemes).
       const reversed = org.baseUrl.split(".").reverse().join(".");
       return {
@@ -90,7 +92,8 @@ export const oktaMcpServer: Recipe<typeof params> = {
       return undefined;
     }
     const keys = p.keys ?? [{ kid: `${ctx.instance}-1` }];
-    const active = keys.find((k) => k.active === true)?.kid ?? keys.at(-1)!.kid;
+    // The same choice as the service app's activeKeyId: explicit `active: true`, else the last key not marked false.
+    const active = keys.find((k) => k.active === true)?.kid ?? keys.filter((k) => k.active !== false).at(-1)?.kid ?? keys.at(-1)!.kid;
     const generated = !("publicKey" in (keys.find((k) => k.kid === active) ?? {})) && !("publicJwk" in (keys.find((k) => k.kid === active) ?? {}));
     return {
       okta: {

@@ -22,6 +22,8 @@ export interface RecipeContext {
   readonly okta?: { readonly orgName: string; readonly baseUrl: string; readonly orgUrl: string };
   /** Present when the stack sets `auth0:domain`. */
   readonly auth0Domain?: string;
+  /** Which provider settings the stack has at all (valid or not: invalid ones are reported where they are read). */
+  readonly settingsPresent: { readonly okta: boolean; readonly auth0: boolean };
   /** Report problems with the parameters (paths under `oidc-apps:recipes.<instance>`). */
   readonly diags: Diagnostics;
   readonly path: (...segments: (string | number)[]) => string;

@@ -8,6 +8,8 @@ export const AUTH0_GRANT_TYPES = ["authorization_code", "refresh_token", "client
 
 export const auth0AppSchema = z.strictObject({
   type: z.enum(AUTH0_APP_TYPES),
+  /** Bring an existing application (and its credentials, and optionally its Management API grant) under management. */
+  adopt: z.strictObject({ id: z.string().min(1).max(100), managementApiGrantId: z.string().min(1).max(100).optional() }).optional(),
   name: z.string().min(1).max(100).optional(),
   callbacks: z.array(z.string().min(1)).optional(),
   allowedLogoutUrls: z.array(z.string().min(1)).optional(),

@@ -55,6 +55,8 @@ export const adminRoleSchema = z.union(
 /** Keys every Okta app accepts. Scope names are checked against the catalogue by a rule (with suggestions). */
 const commonKeys = {
   type: z.enum(OKTA_APP_TYPES),
+  /** Bring an existing app under management instead of creating one (Pulumi's `import` option). */
+  adopt: z.strictObject({ id: z.string().min(1).max(100) }).optional(),
   label: z.string().min(1).max(100).optional(),
   grantTypes: z.array(grantType).min(1).optional(),
   apiScopes: z.array(z.string().min(1)).optional(),

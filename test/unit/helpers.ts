@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { stringify } from "yaml";
 import type { Diagnostic } from "../../config/diagnostics";
-import type { OktaServiceAppSpec, OktaUserAppSpec, StackModel } from "../../config/model";
+import type { Auth0WebAppSpec, OktaServiceAppSpec, OktaUserAppSpec, StackModel } from "../../config/model";
 import { loadStackConfig, type LoadResult } from "../../config/load";
 import type { RuleCode } from "../../config/rules/catalogue";
 import { readStackFileText } from "../../config/stack-file";
@@ -32,6 +32,38 @@ export function stack(apps: Record<string, unknown>, extra: Record<string, unkno
   };
   for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
   return stringify({ config });
+}
+
+/**
+ * A stack file with recipe instances under `oidc-apps:recipes`, for the Okta org `acme` (okta.com) and the
+ * Auth0 tenant `acme.us.auth0.com`, environment development, and no apps of the user's own. `extra` adds or
+ * overrides top-level config keys; a key set to `undefined` is left out of the file (e.g. to drop a provider).
+ */
+export function recipeStack(recipes: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
+  const config: Record<string, unknown> = {
+    "okta:orgName": "acme",
+    "okta:baseUrl": "okta.com",
+    "auth0:domain": "acme.us.auth0.com",
+    "oidc-apps:environment": "development",
+    "oidc-apps:recipes": recipes,
+    ...extra,
+  };
+  for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
+  return stringify({ config });
+}
+
+/** The handoff template of recipe instance `instance` in a loaded model; fails the test when there is none. */
+export function handoffOf(model: StackModel | undefined, instance: string): Record<string, unknown> {
+  const h = model?.recipes.find((r) => r.instance === instance)?.handoff;
+  if (typeof h !== "object" || h === null || Array.isArray(h)) throw new Error(`no handoff map for ${instance} in ${JSON.stringify(model)}`);
+  return h as Record<string, unknown>;
+}
+
+/** The Auth0 app `name` of a loaded model; fails the test when there is none. */
+export function auth0App(model: StackModel | undefined, name: string): Auth0WebAppSpec {
+  const app = model?.auth0?.apps.find((a) => a.name === name);
+  if (!app) throw new Error(`no Auth0 app ${name} in ${JSON.stringify(model)}`);
+  return app;
 }
 
 /** The diagnostics with the given code. */

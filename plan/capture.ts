@@ -12,6 +12,9 @@ export interface PlanResource {
   /** `<type>::<name>` of the parent, or null for a resource directly under the stack. */
   parent: string | null;
   protect: boolean;
+  retainOnDelete: boolean;
+  /** Present when the resource is adopted: the id Pulumi imports. */
+  import?: string;
   inputs: unknown;
 }
 
@@ -41,7 +44,7 @@ export interface Capture<T> {
 }
 
 export async function capture<T>(options: CaptureOptions, program: () => Promise<T> | T): Promise<Capture<T>> {
-  const order: { key: string; parent: string | null; protect: boolean; type: string; name: string; secrets: Promise<(string | number)[][]> }[] = [];
+  const order: { key: string; parent: string | null; protect: boolean; retainOnDelete: boolean; import?: string; type: string; name: string; secrets: Promise<(string | number)[][]> }[] = [];
   const keys = new WeakMap<pulumi.Resource, string>();
   const inputsByKey = new Map<string, unknown>();
   const invokes: PlanInvoke[] = [];
@@ -74,7 +77,17 @@ export async function capture<T>(options: CaptureOptions, program: () => Promise
         const key = `${args.type}::${args.name}`;
         keys.set(args.resource, key);
         const parent = args.opts.parent ? (keys.get(args.opts.parent) ?? null) : null;
-        order.push({ key, parent, protect: args.opts.protect === true, type: args.type, name: args.name, secrets: secretPaths(args.props) });
+        const adopted = (args.opts as pulumi.CustomResourceOptions).import;
+        order.push({
+          key,
+          parent,
+          protect: args.opts.protect === true,
+          retainOnDelete: args.opts.retainOnDelete === true,
+          ...(typeof adopted === "string" ? { import: adopted } : {}),
+          type: args.type,
+          name: args.name,
+          secrets: secretPaths(args.props),
+        });
         return undefined;
       });
       // Keep our own reference: the stack's resolved outputs drop anything unknown during a preview. Catch
@@ -97,7 +110,7 @@ export async function capture<T>(options: CaptureOptions, program: () => Promise
   const resources: PlanResource[] = [];
   for (const r of order) {
     const inputs = redactPaths(inputsByKey.get(r.key) ?? {}, await r.secrets);
-    resources.push({ type: r.type, name: r.name, parent: r.parent, protect: r.protect, inputs });
+    resources.push({ type: r.type, name: r.name, parent: r.parent, protect: r.protect, retainOnDelete: r.retainOnDelete, ...(r.import !== undefined ? { import: r.import } : {}), inputs });
   }
   return { resources, invokes: [...invokes].sort(byTokenThenArgs), result };
 }

@@ -14,7 +14,8 @@ export function planText(plan: Plan, stackFile: string): string {
     const walk = (parent: string | null, depth: number) => {
       for (const r of children.get(parent) ?? []) {
         const pad = "  ".repeat(depth + 1);
-        lines.push(`${pad}${r.type}  ${r.name}${r.protect ? "  [protected]" : ""}`);
+        const marks = [r.protect ? "protected" : "", r.retainOnDelete ? "retained on delete" : "", r.import !== undefined ? `import ${r.import}` : ""].filter(Boolean);
+        lines.push(`${pad}${r.type}  ${r.name}${marks.length > 0 ? `  [${marks.join(", ")}]` : ""}`);
         for (const [key, value] of Object.entries(r.inputs as Record<string, unknown>)) lines.push(`${pad}    ${key}: ${inline(value)}`);
         walk(`${r.type}::${r.name}`, depth + 1);
       }

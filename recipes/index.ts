@@ -1,8 +1,9 @@
-/** The recipe catalogue: one entry per reference setup in shared/reference/. */
+/** The recipe catalogue: one entry per reference setup in shared/reference/, plus the provisioning credential. */
 import { defguardOkta } from "./defguard-okta";
 import { fronteggAuth0 } from "./frontegg-auth0";
 import { fronteggOkta } from "./frontegg-okta";
 import { oktaMcpServer } from "./okta-mcp-server";
+import { oktaProvisioner } from "./okta-provisioner";
 import { oktaWebSignin } from "./okta-web-signin";
 import type { Recipe } from "./types";
 
@@ -12,6 +13,7 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
   "okta-web-signin": oktaWebSignin as unknown as Recipe,
   "okta-mcp-server": oktaMcpServer as unknown as Recipe,
   "defguard-okta": defguardOkta as unknown as Recipe,
+  "okta-provisioner": oktaProvisioner as unknown as Recipe,
 };
 
 export type { Expansion, HandoffTemplate, OutputRef, Recipe, RecipeContext } from "./types";

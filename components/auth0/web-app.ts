@@ -6,6 +6,7 @@ import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { Auth0WebAppSpec } from "../../config/model";
+import { appResourceOptions } from "../app-options";
 import { signingKeys } from "../keys/signing-keys";
 
 export interface Auth0WebAppArgs {
@@ -58,7 +59,7 @@ export class Auth0WebApp extends pulumi.ComponentResource {
             }
           : {}),
       },
-      { parent: this, protect },
+      appResourceOptions(this, protect, spec.adopt?.id),
     );
 
     let secret: pulumi.Output<string> | undefined;
@@ -70,22 +71,26 @@ export class Auth0WebApp extends pulumi.ComponentResource {
         authenticationMethod: "private_key_jwt",
         privateKeyJwt: { credentials: keys.map((k) => ({ credentialType: "public_key", name: k.kid, pem: k.publicKeyPem, algorithm: "RS256" })) },
       };
-    } else {
+    } else if (spec.clientSecretVersion !== undefined) {
       const password = new random.RandomPassword(
         `${name}-client-secret`,
-        { length: AUTH0_SECRET_LENGTH, special: false, keepers: { clientSecretVersion: String(spec.clientSecretVersion ?? 1) } },
+        { length: AUTH0_SECRET_LENGTH, special: false, keepers: { clientSecretVersion: String(spec.clientSecretVersion) } },
         { parent: this, protect },
       );
       secret = pulumi.secret(password.result);
       credentialArgs = { clientId: this.client.clientId, authenticationMethod: spec.authenticationMethod, clientSecret: secret };
+    } else {
+      // An adopted app keeps its secret until `clientSecretVersion` is set.
+      credentialArgs = { clientId: this.client.clientId, authenticationMethod: spec.authenticationMethod };
     }
-    const credentials = new auth0.ClientCredentials(`${name}-credentials`, credentialArgs, { parent: this });
+    // Adopted: the credentials of an existing client are imported by the client's id as well.
+    const credentials = new auth0.ClientCredentials(`${name}-credentials`, credentialArgs, { parent: this, ...(spec.adopt ? { import: spec.adopt.id } : {}) });
 
     if (spec.managementApiScopes.length > 0) {
       new auth0.ClientGrant(
         `${name}-management-api`,
         { clientId: this.client.clientId, audience: `https://${domain}/api/v2/`, scopes: [...spec.managementApiScopes], subjectType: "client" },
-        { parent: this },
+        { parent: this, ...(spec.adopt?.managementApiGrantId ? { import: spec.adopt.managementApiGrantId } : {}) },
       );
     }
 
@@ -93,7 +98,10 @@ export class Auth0WebApp extends pulumi.ComponentResource {
     this.clientId = this.client.clientId;
     // The credentials' secret output is empty unless the provisioning client may read client keys
     // (pulumi-auth0 #314); the value we set is the truth either way.
-    this.clientSecret = secret ? pulumi.secret(pulumi.all([credentials.clientSecret, secret]).apply(([read, set]) => read || set)) : undefined;
+    this.clientSecret =
+      spec.authenticationMethod === "private_key_jwt"
+        ? undefined
+        : pulumi.secret(secret ? pulumi.all([credentials.clientSecret, secret]).apply(([read, set]) => read || set) : credentials.clientSecret);
     this.issuer = pulumi.output(`https://${domain}/`);
     this.registerOutputs({ domain: this.domain, clientId: this.clientId, clientSecret: this.clientSecret, issuer: this.issuer });
   }

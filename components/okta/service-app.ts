@@ -8,6 +8,7 @@ import type { PublicJwk } from "../../config/keys";
 import type { OktaOrg, OktaServiceAppSpec } from "../../config/model";
 import { GRANT_TYPE_URNS } from "../../config/grant-types";
 import { oktaJwk, signingKeys, type SigningKey } from "../keys/signing-keys";
+import { appResourceOptions } from "../app-options";
 import { assignAdminRoles } from "./admin-roles";
 import { grantApiScopes } from "./api-scopes";
 import { clientSecret } from "./client-secret";
@@ -45,7 +46,8 @@ export class ServiceApp extends pulumi.ComponentResource {
     super("oidc-apps:okta:ServiceApp", name, {}, opts);
     const { spec, org, protect } = args;
     const keys = signingKeys(name, spec.keys, this, protect);
-    const secret = spec.tokenEndpointAuthMethod === "private_key_jwt" ? undefined : clientSecret(name, spec.clientSecretVersion ?? 1, this, protect);
+    const secretAuth = spec.tokenEndpointAuthMethod !== "private_key_jwt";
+    const secret = secretAuth && spec.clientSecretVersion !== undefined ? clientSecret(name, spec.clientSecretVersion, this, protect) : undefined;
 
     this.app = new okta.app.OAuth(
       name,
@@ -59,13 +61,13 @@ export class ServiceApp extends pulumi.ComponentResource {
         ...(keys.length > 0 ? { jwks: keys.map((k) => k.jwk.apply(oktaJwk)) } : {}),
         ...(secret ? { clientBasicSecret: secret } : {}),
       },
-      { parent: this, protect },
+      appResourceOptions(this, protect, spec.adopt?.id),
     );
     grantApiScopes(name, this.app, org.orgUrl, spec.apiScopes, this);
     assignAdminRoles(name, this.app.clientId, spec.adminRoles, this);
 
     this.clientId = this.app.clientId;
-    this.clientSecret = secret ? pulumi.secret(this.app.clientSecret) : undefined;
+    this.clientSecret = secretAuth ? pulumi.secret(this.app.clientSecret) : undefined;
     this.issuer = pulumi.output(org.orgUrl);
     this.tokenEndpoint = pulumi.output(`${org.orgUrl}/oauth2/v1/token`);
     this.scopes = pulumi.output(spec.apiScopes.join(" "));

@@ -6,6 +6,7 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import type { OktaOrg, OktaUserAppSpec } from "../../config/model";
+import { appResourceOptions } from "../app-options";
 import { grantApiScopes } from "./api-scopes";
 import { assignGroups } from "./assignments";
 import { clientSecret } from "./client-secret";
@@ -41,19 +42,20 @@ abstract class OktaUserApp extends pulumi.ComponentResource implements OktaAppOu
   protected constructor(type: string, name: string, args: OktaUserAppArgs, opts?: pulumi.ComponentResourceOptions) {
     super(type, name, {}, opts);
     const { spec, org, protect } = args;
-    const secret = spec.kind === "web" ? clientSecret(name, spec.clientSecretVersion ?? 1, this, protect) : undefined;
+    // An adopted web app keeps its existing secret until `clientSecretVersion` is set (see config/okta.ts).
+    const secret = spec.kind === "web" && spec.clientSecretVersion !== undefined ? clientSecret(name, spec.clientSecretVersion, this, protect) : undefined;
 
     this.app = new okta.app.OAuth(
       name,
       { ...oauthArgs(spec), ...(secret ? { clientBasicSecret: secret } : {}) },
-      { parent: this, protect },
+      appResourceOptions(this, protect, spec.adopt?.id),
     );
     assignGroups(name, this.app, args.groupIds, this);
     grantApiScopes(name, this.app, org.orgUrl, spec.apiScopes, this);
 
     this.clientId = this.app.clientId;
     // The provider marks it secret through additionalSecretOutputs; wrap it anyway so no path can leak it.
-    this.clientSecret = secret ? pulumi.secret(this.app.clientSecret) : undefined;
+    this.clientSecret = spec.kind === "web" ? pulumi.secret(this.app.clientSecret) : undefined;
     this.issuer = pulumi.output(org.orgUrl);
     this.discoveryUrl = pulumi.output(`${org.orgUrl}/.well-known/openid-configuration`);
     this.registerOutputs({ clientId: this.clientId, clientSecret: this.clientSecret, issuer: this.issuer, discoveryUrl: this.discoveryUrl });

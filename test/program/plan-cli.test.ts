@@ -39,7 +39,7 @@ describe("npm run plan", () => {
     expect(plan["project"]).toBe("oidc-apps");
     expect(plan["stack"]).toBe("dev");
     const resources = plan["resources"] as Record<string, unknown>[];
-    for (const r of resources) expect(Object.keys(r)).toEqual(["type", "name", "parent", "protect", "inputs"]);
+    for (const r of resources) expect(Object.keys(r)).toEqual(["type", "name", "parent", "protect", "retainOnDelete", "inputs"]);
     const app = resources.find((r) => r["type"] === "okta:app/oAuth:OAuth" && r["name"] === "customer-portal")!;
     expect(app["parent"]).toBe("oidc-apps:okta:WebApp::customer-portal");
     expect((app["inputs"] as Record<string, unknown>)["clientBasicSecret"]).toBe("[secret]");

@@ -169,6 +169,32 @@ describe("004 Defguard + Okta", () => {
   });
 });
 
+describe("the provisioning credential (okta-provisioner)", () => {
+  it("creates a private key JWT service app with the provider's scopes and the chosen role, and hands over its environment", async () => {
+    const p = await plan({ provisioner: { recipe: "okta-provisioner", adminRole: "SUPER_ADMIN", acknowledgeRoles: ["SUPER_ADMIN"] } });
+    expect(inputsOf(p, OAUTH, "provisioner")).toMatchObject({ type: "service", tokenEndpointAuthMethod: "private_key_jwt" });
+    expect(inputsOf(p, "okta:index/appOauthApiScope:AppOauthApiScope", "provisioner-api-scopes")["scopes"]).toEqual(["okta.apps.manage", "okta.groups.read", "okta.trustedOrigins.manage", "okta.appGrants.manage", "okta.roles.manage"]);
+    expect(p.resources.some((r) => r.name === "provisioner-role-super-admin")).toBe(true);
+    expect(handoff(p, "provisioner")).toEqual({
+      env: {
+        OKTA_ORG_NAME: "acme",
+        OKTA_BASE_URL: "oktapreview.com",
+        OKTA_API_CLIENT_ID: "(known after apply)",
+        OKTA_API_SCOPES: "okta.apps.manage,okta.groups.read,okta.trustedOrigins.manage,okta.appGrants.manage,okta.roles.manage",
+        OKTA_API_PRIVATE_KEY_ID: "provisioner-1",
+        OKTA_API_PRIVATE_KEY: "[secret]",
+      },
+    });
+  });
+
+  it("refuses SUPER_ADMIN without the acknowledgement, on the recipe instance", async () => {
+    const p = await planOfYaml(stackWith({ provisioner: { recipe: "okta-provisioner", adminRole: "SUPER_ADMIN" } }));
+    expect(p.diagnostics.map((d) => [d.code, d.path])).toEqual([["RECIPE_APP_INVALID", "oidc-apps:recipes.provisioner"]]);
+    expect(p.diagnostics[0]!.message).toContain("OKTA_ROLE_ACKNOWLEDGE");
+    expect(p.resources).toEqual([]);
+  });
+});
+
 describe("handoff secrecy", () => {
   it("keeps each secret a Pulumi secret and everything else readable, with real values after apply", async () => {
     const file = readStackFileText(stackWith({ fe: { recipe: "frontegg-okta", gatewayUrl: "https://mcp.example.com" } }));

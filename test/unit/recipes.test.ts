@@ -66,7 +66,7 @@ rule("RECIPE_UNKNOWN", () => {
     const r = one("x", { recipe: "fronteg-okta", gatewayUrl: GATEWAY });
     const d = expectProblem(r, "RECIPE_UNKNOWN", `${ROOT}.x.recipe`, '"fronteg-okta" is not a recipe');
     expect(d.message).toContain('Did you mean "frontegg-okta"?');
-    expect(d.message).toContain("recipes: frontegg-okta, frontegg-auth0, okta-web-signin, okta-mcp-server, defguard-okta.");
+    expect(d.message).toContain("recipes: frontegg-okta, frontegg-auth0, okta-web-signin, okta-mcp-server, defguard-okta, okta-provisioner.");
     expect(codes(r.diagnostics)).toEqual(["RECIPE_UNKNOWN"]);
   });
 

@@ -1,0 +1,60 @@
+/**
+ * The provisioning credential itself: the Okta API service app that the Okta provider signs in with (private
+ * key JWT), with the scopes oidc-apps' resources need and an admin role chosen explicitly. Applied once with
+ * an API token in a bootstrap stack; its handoff is the provider's environment for every other stack.
+ */
+import { z } from "zod";
+import { STANDARD_ADMIN_ROLES } from "../config/schema/okta";
+import { requireOkta } from "./common";
+import { ref, type Recipe } from "./types";
+
+/**
+ * What each resource kind needs (Okta Management API scopes of the endpoints the provider calls):
+ * apps and assignments → okta.apps.manage; Everyone/group lookups → okta.groups.read; trusted origins →
+ * okta.trustedOrigins.manage; API scope grants → okta.appGrants.manage; admin roles for apps → okta.roles.manage.
+ */
+export const PROVISIONER_SCOPES = ["okta.apps.manage", "okta.groups.read", "okta.trustedOrigins.manage", "okta.appGrants.manage", "okta.roles.manage"];
+
+const params = z.strictObject({
+  recipe: z.literal("okta-provisioner"),
+  /** No default: granting Okta API scopes to apps takes a super admin, which must be a deliberate choice. */
+  adminRole: z.enum(STANDARD_ADMIN_ROLES),
+  acknowledgeRoles: z.array(z.enum(["SUPER_ADMIN", "ORG_ADMIN"])).optional(),
+  scopes: z.array(z.string().min(1)).min(1).optional(),
+  keys: z.array(z.record(z.string(), z.unknown())).min(1).optional(),
+  label: z.string().min(1).max(100).optional(),
+});
+
+export const oktaProvisioner: Recipe<typeof params> = {
+  guide: "(none: the provider's own credential)",
+  params,
+  expand(p, ctx) {
+    const org = requireOkta(ctx);
+    if (!org) return undefined;
+    const scopes = p.scopes ?? PROVISIONER_SCOPES;
+    const keys = p.keys ?? [{ kid: `${ctx.instance}-1` }];
+    const kid = String((keys.find((k) => k["active"] === true) ?? keys.filter((k) => k["active"] !== false).at(-1) ?? keys.at(-1)!)["kid"]);
+    return {
+      okta: {
+        [ctx.instance]: {
+          type: "service",
+          label: p.label ?? "oidc-apps provisioning",
+          keys,
+          apiScopes: scopes,
+          adminRoles: [p.adminRole],
+          ...(p.acknowledgeRoles ? { acknowledgeRoles: p.acknowledgeRoles } : {}),
+        },
+      },
+      handoff: {
+        env: {
+          OKTA_ORG_NAME: org.orgName,
+          OKTA_BASE_URL: org.baseUrl,
+          OKTA_API_CLIENT_ID: ref("okta", ctx.instance, "clientId"),
+          OKTA_API_SCOPES: scopes.join(","),
+          OKTA_API_PRIVATE_KEY_ID: kid,
+          OKTA_API_PRIVATE_KEY: ref("okta", ctx.instance, "privateKeys", kid, "pem"),
+        },
+      },
+    };
+  },
+};

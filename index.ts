@@ -3,6 +3,8 @@
  * typed values from here. The same function runs under the real engine (`pulumi up`, which calls the exported
  * function with no arguments) and under the mock runtime (the offline plan and the tests).
  */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import * as auth0 from "@pulumi/auth0";
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
@@ -13,9 +15,12 @@ import { loadStackConfig } from "./config/load";
 import type { Assignment, Auth0Model, OktaModel, OktaUserAppSpec } from "./config/model";
 import { OKTA_PROVIDER_DEFAULTS, OKTA_TUNABLES } from "./config/provider-settings";
 import type { HandoffTemplate, OutputRef } from "./recipes/types";
+import { BUILD_INFO, sourceHash } from "./scripts/source-hash";
 
 /** The exported function, its options (used by the offline plan and tests; `pulumi up` passes none). */
 function main(options: main.Options = {}): Promise<main.StackOutputs> {
+  const stale = staleBuild();
+  if (stale) return Promise.reject(new pulumi.RunError(stale));
   const stackFile = options.stackFile ?? `stacks/Pulumi.${pulumi.getStack()}.yaml`;
   const secretKeys = options.secretKeys ?? secretKeysFromEngine();
   const { model, diagnostics } = loadStackConfig({ config: pulumi.runtime.allConfig(), ...(secretKeys ? { secretKeys } : {}) });
@@ -79,6 +84,25 @@ namespace main {
     /** Per recipe instance: exactly what its third-party product asks for; secrets stay secrets. */
     handoffs?: Record<string, unknown>;
   }
+}
+
+/**
+ * `pulumi up` runs the compiled program (bin/index.js, for a fast start-up). Refuse to run a build that no
+ * longer matches the sources. Running from TypeScript (the plan, the tests) needs no check.
+ */
+function staleBuild(): string | undefined {
+  if (!__filename.endsWith(".js")) return undefined;
+  const root = path.resolve(__dirname, "..");
+  let recorded: unknown;
+  try {
+    recorded = JSON.parse(readFileSync(path.join(root, BUILD_INFO), "utf8"));
+  } catch {
+    return `${BUILD_INFO} is missing: run \`npm run build\` (or \`npm ci\`) before \`pulumi preview\` / \`pulumi up\`.`;
+  }
+  if ((recorded as { sourceHash?: unknown }).sourceHash !== sourceHash(root)) {
+    return "The compiled program in bin/ is older than the TypeScript sources: run `npm run build`, then run pulumi again.";
+  }
+  return undefined;
 }
 
 function report(diagnostics: readonly Diagnostic[], stackFile: string, sink: main.Options["onDiagnostics"]): void {

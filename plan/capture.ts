@@ -69,6 +69,10 @@ export async function capture<T>(options: CaptureOptions, program: () => Promise
   pulumi.runtime.setAllConfig(options.config ?? {}, [...(options.secretKeys ?? [])]);
 
   let result: Capture<T>["result"] = { ok: false, error: new Error("internal: the program did not run") };
+  // The SDK records a stack trace for every promise it makes (for its leak reports, which a plan never
+  // prints); with source maps on (tsx) that is most of the run time. Skip it unless asked for.
+  const stackTraceLimit = Error.stackTraceLimit;
+  if (!process.env["OIDC_APPS_STACK_TRACES"]) Error.stackTraceLimit = 0;
   try {
     await pulumi.runtime.runInPulumiStack(async () => {
       // A stack transformation sees every resource synchronously, in constructor order, with its options:
@@ -101,6 +105,8 @@ export async function capture<T>(options: CaptureOptions, program: () => Promise
     });
   } catch (error) {
     result = { ok: false, error };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   await settled(() => order.every((r) => inputsByKey.has(r.key)));
   // Let the runtime finish its own calls (the stack registers its outputs after the program returns) before

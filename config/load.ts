@@ -10,6 +10,7 @@ import { expandRecipes, mergeApps, RECIPES_ROOT, remapRecipeDiagnostics, type Me
 import { OKTA_TUNABLES } from "./provider-settings";
 import { AUTH0_CREDENTIAL_KEYS, AUTH0_PROVIDER_KEYS } from "./schema/auth0";
 import { ENVIRONMENTS, OKTA_CREDENTIAL_KEYS, OKTA_PROVIDER_KEYS, PROJECT_KEYS, type Environment } from "./schema/root";
+import { keyPath } from "./paths";
 import { show } from "./show";
 import { didYouMean } from "./suggest";
 
@@ -55,6 +56,7 @@ export function loadStackConfig({ config, secretKeys }: LoadInput): LoadResult {
   const auth0Apps = auth0Section === undefined ? [] : parseAuth0Apps(auth0Section, production, expanded);
   const domain = readAuth0Domain(config, declaresApps(auth0Section), diags);
   remapRecipeDiagnostics(expanded, diags, merged);
+  checkNamesAcrossProviders(oktaSection, auth0Section, merged, diags);
 
   if (diags.hasErrors || !environment || !oktaApps || !auth0Apps || !recipes) return { diagnostics: diags.list() };
   const model: StackModel = {
@@ -77,6 +79,26 @@ function quietProviders(config: Readonly<Record<string, string>>): { okta?: Okta
     ...(orgName && ORG_NAME.test(orgName) && HOSTNAME.test(baseUrl) ? { okta: oktaOrg(orgName, baseUrl) } : {}),
     ...(domain && HOSTNAME.test(domain) ? { auth0Domain: domain } : {}),
   };
+}
+
+/**
+ * One name, one app: an Okta app and an Auth0 app of the same name would register children of the same type
+ * and name (`<name>-client-secret`, `<name>-key-<kid>`) told apart only by their parents. Reported on the Auth0
+ * app, or on the recipe instance that created it.
+ */
+function checkNamesAcrossProviders(okta: unknown, auth0: unknown, merged: readonly MergedApp[], diags: Diagnostics): void {
+  const oktaNames = new Set(appNames(okta));
+  for (const name of appNames(auth0)) {
+    if (!oktaNames.has(name)) continue;
+    const recipe = merged.find((m) => m.provider === "auth0" && m.name === name);
+    const path = recipe ? keyPath(RECIPES_ROOT, [recipe.instance]) : keyPath(AUTH0_ROOT, ["apps", name]);
+    diags.report("APP_NAME_DUPLICATE", path, `the Auth0 app ${show(name)} has the same name as the Okta app ${keyPath(OKTA_ROOT, ["apps", name])}; app names must be unique across providers.`);
+  }
+}
+
+function appNames(section: unknown): string[] {
+  const apps = typeof section === "object" && section !== null ? (section as Record<string, unknown>)["apps"] : undefined;
+  return typeof apps === "object" && apps !== null && !Array.isArray(apps) ? Object.keys(apps) : [];
 }
 
 function declaresApps(section: unknown): boolean {
@@ -107,8 +129,10 @@ function readEnvironment(raw: string | undefined, diags: Diagnostics): Environme
   return raw as Environment;
 }
 
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
-const ORG_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+/** A DNS name: `okta:baseUrl`, `auth0:domain` (exported for the JSON Schema). */
+export const HOSTNAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+/** An Okta org's subdomain: `okta:orgName`. */
+export const ORG_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 /** Checked whenever it is set; required only when the stack declares Auth0 apps. */
 function readAuth0Domain(config: Readonly<Record<string, string>>, required: boolean, diags: Diagnostics): string | undefined {

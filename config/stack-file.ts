@@ -29,7 +29,14 @@ export function readStackFileText(text: string): StackFileConfig {
     }
     return { config: {}, secretKeys: new Set(), diagnostics: diags.list() };
   }
-  const root: unknown = doc.toJS({ maxAliasCount: 100 });
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // An alias bomb ("billion laughs"): refused before it is expanded.
+    diags.report("YAML_SYNTAX", "line 1, column 1", `the file cannot be expanded: ${firstLine(e instanceof Error ? e.message : String(e))}.`, "Write the values out instead of nesting aliases in aliases.");
+    return { config: {}, secretKeys: new Set(), diagnostics: diags.list() };
+  }
   const section = root === null || root === undefined ? {} : (root as Record<string, unknown>)["config"];
   const config: Record<string, string> = {};
   const secretKeys = new Set<string>();

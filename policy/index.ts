@@ -1,0 +1,12 @@
+/**
+ * The `oidc-apps` policy pack: `pulumi preview --policy-pack policy` (from the repository root, after `npm ci`
+ * there). The policies live in `policies.ts`; constructing the pack starts the analyzer that the Pulumi CLI
+ * talks to, so nothing else should import this file.
+ */
+import { PolicyPack } from "@pulumi/policy";
+import { POLICIES } from "./policies";
+
+new PolicyPack("oidc-apps", {
+  description: "oidc-apps security rules (redirect URIs, grants, PKCE, admin roles, Everyone, protection) applied to Okta and Auth0 resources.",
+  policies: [...POLICIES],
+});

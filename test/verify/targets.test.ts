@@ -1,0 +1,146 @@
+/**
+ * What verify decides without the network: which checks each app gets from the stack file and the outputs,
+ * what it skips (and why), what it fails on the inputs alone; the outputs parser; the redaction safety net.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
+import { loadStackConfig } from "../../config/load";
+import type { StackModel } from "../../config/model";
+import { readStackFileText } from "../../config/stack-file";
+import { parseOutputs, type StackOutputsJson } from "../../verify/outputs";
+import { redact, secretsOf } from "../../verify/redact";
+import { planTargets, type PlannedCheck } from "../../verify/targets";
+
+const ISSUER = "https://acme.okta.com";
+
+function model(okta: Record<string, unknown>, auth0?: Record<string, unknown>): StackModel {
+  const file = readStackFileText(
+    stringify({
+      config: {
+        "okta:orgName": "acme",
+        "oidc-apps:environment": "development",
+        "oidc-apps:okta": { apps: okta },
+        ...(auth0 ? { "auth0:domain": "acme.us.auth0.com", "oidc-apps:auth0": { apps: auth0 } } : {}),
+      },
+    }),
+  );
+  const { model: m, diagnostics } = loadStackConfig({ config: file.config, secretKeys: file.secretKeys });
+  if (!m) throw new Error(JSON.stringify(diagnostics));
+  return m;
+}
+
+/** The planned checks in a compact form: [check, kind, subject or message]. */
+function summary(checks: readonly PlannedCheck[]): [string, string, string?][] {
+  return checks.map((c) => (c.kind === "run" ? [c.spec.check, "run", c.spec.check === "authorization-request" ? c.spec.redirectUri : undefined] : [c.check, c.kind, c.message]));
+}
+
+const webOut = { type: "web", clientId: "0oa1", clientSecret: "s".repeat(64), issuer: ISSUER };
+
+describe("planTargets", () => {
+  it("sorts apps by provider, then name, whatever the order in the stack file and outputs", () => {
+    const m = model({ zeta: { type: "web", redirectUris: ["https://z.example.com/cb"] }, alpha: { type: "web", redirectUris: ["https://a.example.com/cb"] } }, { mid: { type: "regular_web", callbacks: ["https://m.example.com/cb"] } });
+    const outputs: StackOutputsJson = {
+      okta: { zeta: webOut, alpha: webOut },
+      auth0: { mid: { type: "regular_web", domain: "acme.us.auth0.com", clientId: "c", clientSecret: "x".repeat(64), issuer: "https://acme.us.auth0.com/" } },
+    };
+    expect(planTargets(m, outputs).map((t) => `${t.provider}/${t.name}`)).toEqual(["auth0/mid", "okta/alpha", "okta/zeta"]);
+  });
+
+  it("checks every redirect URI of an authorization-code app, and skips a wildcard one", () => {
+    const m = model({ portal: { type: "web", wildcardRedirect: "subdomain", redirectUris: ["https://*.example.com/cb", "https://portal.example.com/cb"] } });
+    const [portal] = planTargets(m, { okta: { portal: webOut } });
+    expect(summary(portal!.checks)).toEqual([
+      ["discovery", "run", undefined],
+      ["authorization-request", "skip", "a wildcard redirect URI cannot be sent as is"],
+      ["authorization-request", "run", "https://portal.example.com/cb"],
+    ]);
+  });
+
+  it("service apps: signs with the active key's PEM; skips a brought key and an app without scopes", () => {
+    const publicKey = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ type: "spki", format: "pem" }).toString();
+    const m = model({
+      bot: { type: "service", keys: [{ kid: "old" }, { kid: "new", active: true }], apiScopes: ["okta.users.read"], adminRoles: ["READ_ONLY_ADMIN"] },
+      byo: { type: "service", keys: [{ kid: "mine", publicKey }], apiScopes: ["okta.users.read"], adminRoles: ["READ_ONLY_ADMIN"] },
+      idle: { type: "service", keys: [{ kid: "k" }] },
+    });
+    const service = (activeKeyId: string, kids: string[]) => ({
+      type: "service",
+      clientId: "0oa",
+      issuer: ISSUER,
+      activeKeyId,
+      privateKeys: Object.fromEntries(kids.map((k) => [k, { pem: `PEM-${k}`, jwk: "{}" }])),
+    });
+    const targets = planTargets(m, { okta: { bot: service("new", ["old", "new"]), byo: service("mine", []), idle: service("k", ["k"]) } });
+    const bot = targets.find((t) => t.name === "bot")!.checks[1]!;
+    expect(bot).toMatchObject({ kind: "run", spec: { check: "client-credentials", scopes: ["okta.users.read"], auth: { method: "private_key_jwt", kid: "new", pem: "PEM-new", audience: "token_endpoint" } } });
+    expect(summary(targets.find((t) => t.name === "byo")!.checks)[1]).toEqual([
+      "client-credentials",
+      "skip",
+      "the active key mine was brought: its private half is not in the outputs, so verify cannot sign with it",
+    ]);
+    expect(summary(targets.find((t) => t.name === "idle")!.checks)[1]).toEqual(["client-credentials", "skip", "the app has no apiScopes, so there is no token to ask the org authorization server for"]);
+  });
+
+  it("native apps with the device grant get a device-authorization check as public clients", () => {
+    const m = model({ cli: { type: "native", grantTypes: ["authorization_code", "device_code"], redirectUris: ["com.okta.acme:/cb"], apiScopes: ["okta.users.read"] } });
+    const [cli] = planTargets(m, { okta: { cli: { type: "native", clientId: "0oa", issuer: ISSUER } } });
+    expect(cli!.checks.at(-1)).toEqual({ kind: "run", spec: { check: "device-authorization", scopes: ["openid", "okta.users.read"], auth: { method: "none" } } });
+  });
+
+  it("Auth0: the Management API check uses the tenant's audience; a private-key-JWT app is skipped", () => {
+    const m = model(
+      {},
+      {
+        secret: { type: "regular_web", callbacks: ["https://a.example.com/cb"], grantTypes: ["authorization_code", "client_credentials"], managementApiScopes: ["read:users"] },
+        signed: { type: "regular_web", callbacks: ["https://b.example.com/cb"], grantTypes: ["authorization_code", "client_credentials"], clientAuth: "private_key_jwt", keys: [{ kid: "a0" }], managementApiScopes: ["read:users"] },
+      },
+    );
+    const out = { type: "regular_web", domain: "acme.us.auth0.com", clientId: "c", clientSecret: "x".repeat(64), issuer: "https://acme.us.auth0.com/" };
+    const [secret, signed] = planTargets(m, { auth0: { secret: out, signed: { ...out, clientSecret: undefined } } });
+    expect(secret!.checks.at(-1)).toMatchObject({ kind: "run", spec: { check: "management-api", audience: "https://acme.us.auth0.com/api/v2/", scopes: ["read:users"], auth: { method: "client_secret_post" } } });
+    expect(signed!.checks.at(-1)).toMatchObject({ kind: "skip", check: "management-api" });
+  });
+
+  it("fails on the inputs alone: an app on one side only, outputs of another org", () => {
+    const m = model({ portal: { type: "web", redirectUris: ["https://p.example.com/cb"] }, cli: { type: "native", grantTypes: ["authorization_code", "device_code"], redirectUris: ["com.okta.acme:/cb"] } });
+    const targets = planTargets(m, {
+      okta: {
+        portal: { ...webOut, issuer: "https://other.okta.com" },
+        ghost: webOut,
+      },
+    });
+    const byName = (n: string) => summary(targets.find((t) => t.name === n)!.checks);
+    expect(byName("cli")).toEqual([["outputs", "fail", "in the stack file but not in the stack outputs: run `pulumi up`, or pass the outputs of this stack"]]);
+    expect(byName("ghost")).toEqual([["outputs", "fail", "in the stack outputs but not in the stack file: pass the stack file this stack was applied from"]]);
+    expect(byName("portal")).toEqual([["outputs", "fail", "the outputs' issuer https://other.okta.com is not the stack file's org https://acme.okta.com: outputs of another stack?"]]);
+  });
+});
+
+describe("parseOutputs", () => {
+  it("reports the path and the expected type, never the value", () => {
+    const result = parseOutputs(JSON.stringify({ okta: { bot: { type: "service", clientId: "0oa", issuer: ISSUER, clientSecret: 1234567890 } } }));
+    expect(result).toEqual({ ok: false, message: "the stack outputs do not have the expected shape: okta.bot.clientSecret: expected string" });
+  });
+
+  it("accepts keys it does not use (handoffs, future outputs)", () => {
+    expect(parseOutputs(JSON.stringify({ environment: "development", handoffs: { x: 1 }, okta: { a: { ...webOut, extra: true } } })).ok).toBe(true);
+  });
+});
+
+describe("redact", () => {
+  it("removes every credential from the outputs, PEM lines and private JWK members included, and JWTs", () => {
+    const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const jwk = JSON.stringify(privateKey.export({ format: "jwk" }));
+    const d = (JSON.parse(jwk) as { d: string }).d;
+    const outputs: StackOutputsJson = {
+      okta: { bot: { type: "service", clientId: "0oa", issuer: ISSUER, clientSecret: "okta-secret-123456", privateKeys: { k: { pem, jwk } } } },
+      auth0: { a: { type: "regular_web", domain: "d", clientId: "c", issuer: "https://d/", clientSecret: "auth0-secret-abcdef" } },
+    };
+    const secrets = secretsOf(outputs);
+    const pemLine = pem.split("\n")[1]!;
+    const text = `echo okta-secret-123456 / auth0-secret-abcdef / ${pemLine} / ${d} / eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln / 0oa`;
+    expect(redact(text, secrets)).toBe("echo [redacted] / [redacted] / [redacted] / [redacted] / [redacted] / 0oa");
+  });
+});

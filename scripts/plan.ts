@@ -9,7 +9,7 @@ import { readStackFileText } from "../config/stack-file";
 import { runPlan, type Plan } from "../plan/run";
 import { planText } from "../plan/text";
 import { BaseError, readPlanFile, stackFileAtRevision } from "../plan/diff/base";
-import { commentMarker, diffMarkdown, diffPlans, diffText, type DiffLabels } from "../plan/diff";
+import { COMMENT_LIMIT, commentMarker, diffMarkdown, diffPlans, diffText, type DiffLabels } from "../plan/diff";
 
 const USAGE =
   "usage: npm run plan -- <stack> [--format text|json] [--config-file PATH]\n" +
@@ -124,10 +124,18 @@ function errorsMarkdown(plan: Plan, stackFile: string): string {
     "",
     "| Code | Path | Problem | Fix |",
     "| --- | --- | --- | --- |",
-    ...errors.map((d) => `| ${esc(d.code)} | \`${d.path.replace(/`/g, "'").replace(/\|/g, "\\|")}\` | ${esc(d.message)} | ${esc(d.fix ?? "")} |`),
-    "",
   ];
-  return lines.join("\n");
+  const rows = errors.map((d) => `| ${esc(d.code)} | \`${d.path.replace(/`/g, "'").replace(/\|/g, "\\|")}\` | ${esc(d.message)} | ${esc(d.fix ?? "")} |`);
+  // Within GitHub's comment limit, however many errors there are.
+  let text = lines.join("\n");
+  for (const [i, row] of rows.entries()) {
+    if (text.length + row.length + 200 > COMMENT_LIMIT) {
+      text += `\n| … | ${rows.length - i} more errors | run \`npm run plan -- ${esc(plan.stack)}\` | |`;
+      break;
+    }
+    text += `\n${row}`;
+  }
+  return `${text}\n`;
 }
 
 if (require.main === module) {

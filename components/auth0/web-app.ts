@@ -65,7 +65,7 @@ export class Auth0WebApp extends pulumi.ComponentResource {
     let secret: pulumi.Output<string> | undefined;
     let credentialArgs: auth0.ClientCredentialsArgs;
     if (spec.authenticationMethod === "private_key_jwt") {
-      const keys = signingKeys(name, spec.keys, this, protect);
+      const keys = signingKeys(name, spec.keys, this);
       credentialArgs = {
         clientId: this.client.clientId,
         authenticationMethod: "private_key_jwt",
@@ -75,7 +75,8 @@ export class Auth0WebApp extends pulumi.ComponentResource {
       const password = new random.RandomPassword(
         `${name}-client-secret`,
         { length: AUTH0_SECRET_LENGTH, special: false, keepers: { clientSecretVersion: String(spec.clientSecretVersion) } },
-        { parent: this, protect },
+        // Not protected: replacing it is the rotation (see components/okta/client-secret.ts).
+        { parent: this },
       );
       secret = pulumi.secret(password.result);
       credentialArgs = { clientId: this.client.clientId, authenticationMethod: spec.authenticationMethod, clientSecret: secret };

@@ -21,14 +21,18 @@ export interface SigningKey {
   readonly privateJwk?: pulumi.Output<string>;
 }
 
-/** One key per spec; generated ones become `<name>-key-<kid>` resources under `parent`. */
-export function signingKeys(name: string, specs: readonly KeySpec[], parent: pulumi.Resource, protect: boolean): SigningKey[] {
+/**
+ * One key per spec; generated ones become `<name>-key-<kid>` resources under `parent`. Not protected: removing
+ * an old key from config must delete it (the last step of a rotation); the app that trusts the keys is what
+ * production protects.
+ */
+export function signingKeys(name: string, specs: readonly KeySpec[], parent: pulumi.Resource): SigningKey[] {
   return specs.map((spec) => {
     if (spec.source === "provided") return { kid: spec.kid, jwk: pulumi.output(spec.jwk), publicKeyPem: pulumi.output(pemOf(spec.jwk)) };
     const key = new tls.PrivateKey(
       `${name}-key-${keySlug(spec.kid)}`,
       spec.algorithm === "RSA" ? { algorithm: "RSA", rsaBits: spec.rsaBits } : { algorithm: "ECDSA", ecdsaCurve: spec.curve },
-      { parent, protect },
+      { parent },
     );
     const jwk = key.publicKeyPem.apply((pem) => publicJwk(pem, spec.kid));
     return {

@@ -45,9 +45,9 @@ export class ServiceApp extends pulumi.ComponentResource {
   constructor(name: string, args: ServiceAppArgs, opts?: pulumi.ComponentResourceOptions) {
     super("oidc-apps:okta:ServiceApp", name, {}, opts);
     const { spec, org, protect } = args;
-    const keys = signingKeys(name, spec.keys, this, protect);
+    const keys = signingKeys(name, spec.keys, this);
     const secretAuth = spec.tokenEndpointAuthMethod !== "private_key_jwt";
-    const secret = secretAuth && spec.clientSecretVersion !== undefined ? clientSecret(name, spec.clientSecretVersion, this, protect) : undefined;
+    const secret = secretAuth && spec.clientSecretVersion !== undefined ? clientSecret(name, spec.clientSecretVersion, this) : undefined;
 
     this.app = new okta.app.OAuth(
       name,

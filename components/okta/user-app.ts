@@ -19,7 +19,7 @@ export interface OktaUserAppArgs {
   readonly org: OktaOrg;
   /** Group ids to assign, already looked up once per stack by the caller; empty for `assignTo: none`. */
   readonly groupIds: readonly pulumi.Input<string>[];
-  /** Production: protect the app (and its secret) against deletion and replacement. */
+  /** Production: protect the app against deletion and replacement, and retain it on delete. */
   readonly protect: boolean;
 }
 
@@ -43,7 +43,7 @@ abstract class OktaUserApp extends pulumi.ComponentResource implements OktaAppOu
     super(type, name, {}, opts);
     const { spec, org, protect } = args;
     // An adopted web app keeps its existing secret until `clientSecretVersion` is set (see config/okta.ts).
-    const secret = spec.kind === "web" && spec.clientSecretVersion !== undefined ? clientSecret(name, spec.clientSecretVersion, this, protect) : undefined;
+    const secret = spec.kind === "web" && spec.clientSecretVersion !== undefined ? clientSecret(name, spec.clientSecretVersion, this) : undefined;
 
     this.app = new okta.app.OAuth(
       name,

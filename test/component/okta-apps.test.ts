@@ -77,9 +77,10 @@ describe("WebApp", () => {
     expect(resources.some((r) => r.type.includes("AppGroupAssignments"))).toBe(false);
   });
 
-  it("protects the app and its secret in production, and nothing else", async () => {
+  it("protects and retains the app in production, and nothing else: its secret must stay replaceable for rotation", async () => {
     const { resources } = await run(() => new WebApp("portal", { spec: webSpec(), org, groupIds: ["g"], protect: true }));
-    expect(resources.filter((r) => r.protect).map((r) => r.type)).toEqual(["random:index/randomPassword:RandomPassword", "okta:app/oAuth:OAuth"]);
+    expect(resources.filter((r) => r.protect).map((r) => r.type)).toEqual(["okta:app/oAuth:OAuth"]);
+    expect(resources.filter((r) => r.retainOnDelete).map((r) => r.type)).toEqual(["okta:app/oAuth:OAuth"]);
   });
 
   it("outputs the client secret as a Pulumi secret even though the mock applies no additionalSecretOutputs", async () => {

@@ -24,11 +24,12 @@ describe("every stack in stacks/", () => {
     });
   }
 
-  it("prod: every app and generated secret is protected; dev and staging protect nothing", async () => {
+  it("prod: every app is protected and retained, and nothing else (secrets and keys must stay replaceable for rotation); dev and staging protect nothing", async () => {
     const prod = await planOfFile("stacks/Pulumi.prod.yaml", "prod");
-    const protectable = prod.resources.filter((r) => r.type === "okta:app/oAuth:OAuth" || r.type === "random:index/randomPassword:RandomPassword");
-    expect(protectable.length).toBeGreaterThan(0);
-    expect(protectable.every((r) => r.protect)).toBe(true);
+    const apps = prod.resources.filter((r) => r.type === "okta:app/oAuth:OAuth" || r.type === "auth0:index/client:Client");
+    expect(apps.length).toBeGreaterThan(0);
+    expect(apps.every((r) => r.protect && r.retainOnDelete)).toBe(true);
+    expect(prod.resources.filter((r) => r.protect).length).toBe(apps.length);
     for (const stack of ["dev", "staging"]) {
       const plan = await planOfFile(`stacks/Pulumi.${stack}.yaml`, stack);
       expect(plan.resources.filter((r) => r.protect)).toEqual([]);

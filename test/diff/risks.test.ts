@@ -1,0 +1,274 @@
+/**
+ * Each risk kind is raised by a minimal change to a stack file, and by nothing else: the change raises only
+ * that kind, and re-rendering either stack file unchanged gives an empty diff.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { diffPlans, isEmptyDiff, RISK_KINDS, type Diff, type RiskKind } from "../../plan/diff";
+import { planOfFile } from "../support/plan";
+import { edited, render, stack, type StackConfig } from "./support";
+
+const oktaApps = {
+  portal: { type: "web", redirectUris: ["https://portal.example.com/cb"], clientSecretVersion: 1 },
+  cli: { type: "native", redirectUris: ["com.example.cli:/callback"], apiScopes: ["okta.users.read"] },
+  bot: { type: "service", keys: [{ kid: "k1" }], apiScopes: ["okta.users.read"], adminRoles: ["READ_ONLY_ADMIN"] },
+  team: { type: "browser", redirectUris: ["https://team.example.com/cb"], assignTo: { groups: ["Support"] } },
+};
+const auth0 = {
+  "auth0:domain": "acme.us.auth0.com",
+  "oidc-apps:auth0": {
+    apps: {
+      partner: {
+        type: "regular_web",
+        callbacks: ["https://partner.example.com/callback"],
+        grantTypes: ["authorization_code", "refresh_token", "client_credentials"],
+        managementApiScopes: ["read:users"],
+      },
+    },
+  },
+};
+const base = stack(oktaApps, auth0);
+/** Public keys brought by the team (no key resource): only the app's JWKS shows a rotation. */
+const brought = () => generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString();
+const [publicA, publicB] = [brought(), brought()];
+const withBrought = edited(base, (c) => (c["oidc-apps:okta"].apps.sync = { type: "service", keys: [{ kid: "a", publicKey: publicA }], apiScopes: ["okta.users.read"], adminRoles: ["READ_ONLY_ADMIN"] }));
+const production = edited(stack({ portal: oktaApps.portal, team: oktaApps.team }), (c) => (c["oidc-apps:environment"] = "production"));
+
+interface Case {
+  readonly kind: RiskKind;
+  readonly change: string;
+  readonly before: StackConfig;
+  readonly after: StackConfig;
+  /** What the first risk's detail must say. */
+  readonly says: RegExp;
+  /** How many risks of the kind (default 1). */
+  readonly count?: number;
+}
+
+const cases: Case[] = [
+  {
+    kind: "replace",
+    change: "the Auth0 tenant domain changes: the Management API grant's audience is force-new",
+    before: base,
+    after: edited(base, (c) => (c["auth0:domain"] = "acme-eu.eu.auth0.com")),
+    says: /`audience` https:\/\/acme\.us\.auth0\.com\/api\/v2\/ → https:\/\/acme-eu\.eu\.auth0\.com\/api\/v2\//,
+  },
+  {
+    kind: "delete",
+    change: "an app is removed",
+    before: base,
+    after: edited(base, (c) => delete c["oidc-apps:okta"].apps.portal),
+    says: /`pulumi up` deletes it from the org and its client id stops working/,
+  },
+  {
+    kind: "delete",
+    change: "an app is renamed (a logical-name change)",
+    before: base,
+    after: edited(base, (c) => {
+      c["oidc-apps:okta"].apps["customer-portal"] = c["oidc-apps:okta"].apps.portal;
+      delete c["oidc-apps:okta"].apps.portal;
+    }),
+    says: /`customer-portal` is added in the same change: .*a new app with a new client id/,
+  },
+  {
+    kind: "delete",
+    change: "an app changes kind (web to browser): a new component, so a new app",
+    before: base,
+    after: edited(base, (c) => {
+      const portal = c["oidc-apps:okta"].apps.portal;
+      portal.type = "browser";
+      delete portal.clientSecretVersion;
+    }),
+    says: /It is added again under oidc-apps:okta:BrowserApp::portal \(its kind changed\): that is a new app with a new client id/,
+  },
+  {
+    kind: "protection-removed",
+    change: "a production stack becomes staging",
+    before: production,
+    after: edited(production, (c) => (c["oidc-apps:environment"] = "staging")),
+    says: /loses `protect`/,
+    // The web app and the browser app (generated secrets and keys are never protected: replacing them is a rotation).
+    count: 2,
+  },
+  {
+    kind: "secret-rotated",
+    change: "clientSecretVersion is bumped",
+    before: base,
+    after: edited(base, (c) => (c["oidc-apps:okta"].apps.portal.clientSecretVersion = 2)),
+    says: /client secret of oidc-apps:okta:WebApp::portal is generated again because `keepers\.clientSecretVersion` 1 → 2, set on okta:app\/oAuth:OAuth::portal/,
+  },
+  {
+    kind: "secret-rotated",
+    change: "a signing key is added to a service app (rotation step 1)",
+    before: base,
+    after: edited(base, (c) => c["oidc-apps:okta"].apps.bot.keys.unshift({ kid: "k0", active: false })),
+    says: /a new signing key is generated for oidc-apps:okta:ServiceApp::bot/,
+  },
+  {
+    kind: "secret-rotated",
+    change: "a signing key is removed from a service app (rotation step 3)",
+    before: edited(base, (c) => c["oidc-apps:okta"].apps.bot.keys.unshift({ kid: "k0", active: false })),
+    after: base,
+    says: /a signing key of oidc-apps:okta:ServiceApp::bot is deleted/,
+  },
+  {
+    kind: "secret-rotated",
+    change: "a brought public key is added to a service app",
+    before: withBrought,
+    after: edited(withBrought, (c) => c["oidc-apps:okta"].apps.sync.keys.unshift({ kid: "b", publicKey: publicB, active: false })),
+    says: /the public keys the app accepts change \(\+ b\)/,
+  },
+  {
+    kind: "role-added",
+    change: "a service app gains an admin role",
+    before: base,
+    after: edited(base, (c) => c["oidc-apps:okta"].apps.bot.adminRoles.push("GROUP_MEMBERSHIP_ADMIN")),
+    says: /oidc-apps:okta:ServiceApp::bot gets the Okta admin role GROUP_MEMBERSHIP_ADMIN\./,
+  },
+  {
+    kind: "role-added",
+    change: "a service app gains the super-admin role",
+    before: base,
+    after: edited(base, (c) => {
+      c["oidc-apps:okta"].apps.bot.adminRoles.push("SUPER_ADMIN");
+      c["oidc-apps:okta"].apps.bot.acknowledgeRoles = ["SUPER_ADMIN"];
+    }),
+    says: /SUPER_ADMIN: it controls the whole org/,
+  },
+  {
+    kind: "scope-widened",
+    change: "a scope moves from read to manage",
+    before: base,
+    after: edited(base, (c) => (c["oidc-apps:okta"].apps.cli.apiScopes = ["okta.users.manage"])),
+    says: /newly grants Okta API scopes: okta\.users\.manage \(was okta\.users\.read\)/,
+  },
+  {
+    kind: "scope-widened",
+    change: "an Auth0 Management API scope is added",
+    before: base,
+    after: edited(base, (c) => c["oidc-apps:auth0"].apps.partner.managementApiScopes.push("delete:users")),
+    says: /scopes for https:\/\/acme\.us\.auth0\.com\/api\/v2\/: delete:users/,
+  },
+  {
+    kind: "assignment-widened",
+    change: "an app nobody was assigned to is assigned to Everyone",
+    before: base,
+    after: edited(base, (c) => (c["oidc-apps:okta"].apps.portal.assignTo = "everyone")),
+    says: /oidc-apps:okta:WebApp::portal is assigned to 1 group \(was 0\)/,
+    // The new assignment, and the stack's new Everyone lookup.
+    count: 2,
+  },
+  {
+    kind: "assignment-widened",
+    change: "a group is added to an app's assignment",
+    before: base,
+    after: edited(base, (c) => c["oidc-apps:okta"].apps.team.assignTo.groups.push("QA")),
+    says: /is assigned to 2 groups \(was 1\)/,
+    count: 2,
+  },
+  {
+    kind: "assignment-widened",
+    change: "an app assigned to one group is assigned to Everyone instead (only the lookups show it)",
+    before: base,
+    after: edited(base, (c) => (c["oidc-apps:okta"].apps.team.assignTo = "everyone")),
+    says: /the stack now looks up the Everyone group/,
+  },
+  {
+    kind: "redirect-added",
+    change: "a redirect URI is added",
+    before: base,
+    after: edited(base, (c) => c["oidc-apps:okta"].apps.portal.redirectUris.push("https://portal.example.net/cb")),
+    says: /`redirectUris` \+ https:\/\/portal\.example\.net\/cb/,
+  },
+  {
+    kind: "redirect-added",
+    change: "an Auth0 callback is added",
+    before: base,
+    after: edited(base, (c) => c["oidc-apps:auth0"].apps.partner.callbacks.push("https://partner.example.org/callback")),
+    says: /`callbacks` \+ https:\/\/partner\.example\.org\/callback/,
+  },
+  {
+    kind: "redirect-added",
+    change: "a trusted origin is added",
+    before: base,
+    after: edited(base, (c) => (c["oidc-apps:okta"].apps.team.trustedOrigins = [{ origin: "https://team.example.com" }])),
+    says: /trusted origin https:\/\/team\.example\.com with the REDIRECT scope/,
+  },
+];
+
+const kinds = (d: Diff) => [...new Set(d.risks.map((r) => r.kind))];
+
+describe("risk notes", () => {
+  it("every kind has a case", () => {
+    expect([...new Set(cases.map((c) => c.kind))].sort()).toEqual([...RISK_KINDS].sort());
+  });
+
+  for (const c of cases) {
+    it(`${c.kind}: ${c.change}, and nothing else`, async () => {
+      // One render at a time: the Pulumi runtime is process-wide.
+      const before = await render(c.before);
+      const after = await render(c.after);
+      const diff = diffPlans(before, after);
+      expect(kinds(diff)).toEqual([c.kind]);
+      expect(diff.risks).toHaveLength(c.count ?? 1);
+      expect(diff.risks[0]!.detail).toMatch(c.says);
+      // Re-rendering either side unchanged: nothing at all.
+      for (const config of [c.before, c.after]) {
+        const a = await render(config);
+        const b = await render(config);
+        expect(isEmptyDiff(diffPlans(a, b))).toBe(true);
+      }
+    });
+  }
+
+  it("a rename: the old app is removed, the new one added with the new-client-id note, and nothing else is flagged", async () => {
+    const renamed = cases.find((c) => c.change.includes("renamed"))!;
+    const diff = diffPlans(await render(renamed.before), await render(renamed.after));
+    const app = diff.added.find((r) => r.resource === "okta:app/oAuth:OAuth::customer-portal")!;
+    expect(app.note).toMatch(/takes over from okta:app\/oAuth:OAuth::portal .*gets a new client id/);
+    expect(diff.removed.map((r) => r.resource)).toEqual(["oidc-apps:okta:WebApp::portal", "random:index/randomPassword:RandomPassword::portal-client-secret", "okta:app/oAuth:OAuth::portal"]);
+    expect(diff.risks.map((r) => r.resource)).toEqual(["okta:app/oAuth:OAuth::portal"]);
+  });
+
+  it("a rotated secret is '[secret]' on both sides and only said to have changed", async () => {
+    const rotation = cases.find((c) => c.change.includes("clientSecretVersion"))!;
+    const diff = diffPlans(await render(rotation.before), await render(rotation.after));
+    expect(diff.changed).toEqual([
+      { resource: "random:index/randomPassword:RandomPassword::portal-client-secret", properties: [{ path: "keepers.clientSecretVersion", before: "1", after: "2", replaces: true }] },
+      { resource: "okta:app/oAuth:OAuth::portal", properties: [{ path: "clientBasicSecret", before: "[secret]", after: "[secret]" }] },
+    ]);
+  });
+
+  it("a protected app: deleting or replacing it says pulumi up refuses; a retained one says it stays in the org", async () => {
+    const diff = diffPlans(await render(production), await render(edited(production, (c) => delete c["oidc-apps:okta"].apps.portal)));
+    expect(diff.risks).toHaveLength(1);
+    expect(diff.risks[0]!.detail).toMatch(/retained on delete: it leaves the stack but stays in the org/);
+    expect(diff.risks[0]!.detail).toMatch(/It is protected: `pulumi up` refuses to delete it until `pulumi state unprotect`/);
+    const rotated = diffPlans(await render(production), await render(edited(production, (c) => (c["oidc-apps:okta"].apps.portal.clientSecretVersion = 2))));
+    expect(rotated.risks.map((r) => r.kind)).toEqual(["secret-rotated"]);
+    // The secret itself is not protected, so the rotation goes through without unprotecting anything.
+    expect(rotated.risks[0]!.detail).not.toMatch(/unprotect/);
+  });
+
+  it("a new app is compared with nothing: its scopes, roles, assignment and redirect URIs are flagged", async () => {
+    const after = edited(base, (c) => {
+      c["oidc-apps:okta"].apps.ops = { type: "service", keys: [{ kid: "o1" }], apiScopes: ["okta.apps.manage"], adminRoles: ["APP_ADMIN"] };
+      c["oidc-apps:okta"].apps.wiki = { type: "web", redirectUris: ["https://wiki.example.com/cb"], assignTo: "everyone" };
+    });
+    const diff = diffPlans(await render(base), await render(after));
+    expect(kinds(diff)).toEqual(["role-added", "scope-widened", "assignment-widened", "redirect-added"]);
+    expect(diff.added.filter((r) => r.note).map((r) => [r.resource, r.note])).toEqual([
+      ["okta:app/oAuth:OAuth::ops", "a new app: the org assigns it a new client id on create."],
+      ["okta:app/oAuth:OAuth::wiki", "a new app: the org assigns it a new client id on create."],
+    ]);
+  });
+
+  it("re-rendering the shipped stacks gives an empty diff", async () => {
+    for (const name of ["dev", "staging", "prod"]) {
+      const a = await planOfFile(`stacks/Pulumi.${name}.yaml`, name);
+      const b = await planOfFile(`stacks/Pulumi.${name}.yaml`, name);
+      const diff = diffPlans(a, b);
+      expect(diff).toEqual({ stack: name, added: [], removed: [], changed: [], risks: [], lookups: { added: [], removed: [] }, outputs: [], notes: [] });
+    }
+  });
+});

@@ -75,7 +75,9 @@ function quietProviders(config: Readonly<Record<string, string>>): { okta?: Okta
   const baseUrl = config["okta:baseUrl"] ?? "okta.com";
   const domain = config["auth0:domain"];
   return {
-    settingsPresent: { okta: orgName !== undefined || config["okta:baseUrl"] !== undefined, auth0: domain !== undefined },
+    // "Present" = set and non-empty: then readOktaOrg / readAuth0Domain report it if it is invalid. An empty
+    // org or domain, or a baseUrl without an org, would otherwise make the recipe fail silently.
+    settingsPresent: { okta: orgName !== undefined && orgName !== "", auth0: domain !== undefined && domain !== "" },
     ...(orgName && ORG_NAME.test(orgName) && HOSTNAME.test(baseUrl) ? { okta: oktaOrg(orgName, baseUrl) } : {}),
     ...(domain && HOSTNAME.test(domain) ? { auth0Domain: domain } : {}),
   };

@@ -2,13 +2,15 @@
 export type PathSegment = string | number;
 
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** A path locates a key; it need not repeat a hostile 1 MB one. Longer keys are cut (app names have at most 50). */
+const MAX_KEY = 100;
 
 export function keyPath(root: string, segments: readonly PathSegment[]): string {
   let out = root;
   for (const s of segments) {
     if (typeof s === "number") out += `[${s}]`;
-    else if (PLAIN_KEY.test(s)) out += `.${s}`;
-    else out += `[${JSON.stringify(s)}]`;
+    else if (PLAIN_KEY.test(s) && s.length <= MAX_KEY) out += `.${s}`;
+    else out += `[${JSON.stringify(s.length > MAX_KEY ? `${s.slice(0, MAX_KEY)}…` : s)}]`;
   }
   return out;
 }

@@ -145,7 +145,9 @@ if (require.main === module) {
     },
     (e: unknown) => {
       // Not a user mistake: a defect in oidc-apps. Show everything.
-      process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      // The plan runs the program without stack traces (see plan/capture.ts): say how to get them.
+      const hint = process.env["OIDC_APPS_STACK_TRACES"] ? "" : "\n(run again with OIDC_APPS_STACK_TRACES=1 for a full stack trace)";
+      process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}${hint}\n`);
       process.exitCode = 3;
     },
   );

@@ -104,9 +104,9 @@ const STACK_FILE = {
   APP_NAME_DUPLICATE: {
     severity: "error",
     summary: "The same app name is used for an Okta app and an Auth0 app.",
-    rationale: "Children are named after the app (`<name>-client-secret`, `<name>-key-<kid>`), so two apps of one name register resources of the same type and name under different parents: the plan, `pulumi stack --show-urns`, the policy pack's reports and people all have to tell them apart by their parent. The outputs (`okta.<name>`, `auth0.<name>`) would hide it, while every other place says `<name>` alone.",
+    rationale: "Outputs are namespaced per provider (`okta.<name>`, `auth0.<name>`), but nothing else is: both apps name their children after themselves (`<name>-client-secret`, `<name>-key-<kid>`), so resources of the same type and name sit under two parents, and the plan, `pulumi stack --show-urns`, the policy pack's reports, logs and people must tell `portal` from `portal` by context. One name, one app keeps every reference unambiguous.",
     source: policy("Validation"),
-    fix: "Rename one of the two apps (e.g. `portal` and `portal-auth0`). To keep an existing app's client id while renaming it, adopt it under the new name (`adopt: { id: ... }`).",
+    fix: "Rename one of the two apps (e.g. `portal` and `portal-auth0`). Renaming an existing app replaces it; to keep its client id, take it out of the state first (`pulumi state delete`) and adopt it under the new name (`adopt: { id: ... }`), as in README § Runbook, moving an app between stacks.",
   },
 } as const satisfies Record<string, Rule>;
 
@@ -258,7 +258,7 @@ const OKTA_URIS = {
     summary: "A trusted origin over plain http that is not loopback, or any loopback or http origin in production.",
     rationale: "A trusted origin may call Okta's APIs with the user's session (CORS) and receive redirects; over plain http it can be impersonated on the network.",
     source: `Okta, Enable CORS (developer.okta.com/docs/guides/enable-cors/main/); ${policy("Environments")}`,
-    fix: "Use https.",
+    fix: "Use https; plain http only for localhost, 127.0.0.1 or [::1], and only outside production.",
   },
   OKTA_ASSIGN_GROUPS_DUPLICATE: {
     severity: "warning",

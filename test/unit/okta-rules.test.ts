@@ -299,6 +299,22 @@ rule("APP_NAME_INVALID", () => {
   });
 });
 
+rule("APP_NAME_DUPLICATE", () => {
+  const auth0 = (name: string) => ({
+    "auth0:domain": "acme.us.auth0.com",
+    "oidc-apps:auth0": { apps: { [name]: { type: "regular_web", callbacks: [CALLBACK] } } },
+  });
+
+  it("fails on an Okta app and an Auth0 app of the same name, on the Auth0 app", () => {
+    const r = load(stack({ portal: { type: "web", redirectUris: [CALLBACK] } }, auth0("portal")));
+    expectProblem(r, "APP_NAME_DUPLICATE", "oidc-apps:auth0.apps.portal", "has the same name as the Okta app oidc-apps:okta.apps.portal");
+  });
+
+  it("passes distinct names across providers", () => {
+    expectAbsent(load(stack({ portal: { type: "web", redirectUris: [CALLBACK] } }, auth0("portal-auth0"))), "APP_NAME_DUPLICATE");
+  });
+});
+
 rule("OKTA_ORG_REQUIRED", () => {
   it("fails when Okta apps are declared and okta:orgName is missing", () => {
     expectProblem(load(portalIn({ "okta:orgName": undefined })), "OKTA_ORG_REQUIRED", "okta:orgName", "is not set, and the stack declares Okta apps");

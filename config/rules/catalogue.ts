@@ -528,8 +528,3 @@ export const RULE_SECTIONS = [
 export const RULES = { ...STACK_FILE, ...OKTA_ORG, ...OKTA_GRANTS, ...OKTA_REFRESH, ...OKTA_URIS, ...OKTA_SCOPES_AND_ROLES, ...KEYS, ...AUTH0, ...RECIPES } as const satisfies Record<string, Rule>;
 
 export type RuleCode = keyof typeof RULES;
-
-/** True when `code` is a catalogue code (for codes read from files or other tools). */
-export function isRuleCode(code: string): code is RuleCode {
-  return Object.hasOwn(RULES, code);
-}

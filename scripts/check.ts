@@ -4,11 +4,10 @@
  * `loadStackConfig`) and prints the diagnostics; it never loads the Pulumi runtime, so it takes milliseconds.
  * Exit 0 valid (warnings allowed), 1 the stack file has errors, 2 usage error, as for `npm run plan`.
  */
-import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { formatDiagnostic, type Diagnostic } from "../config/diagnostics";
 import { loadStackConfig } from "../config/load";
 import { readStackFileText } from "../config/stack-file";
+import { commandLine, COMMON_OPTIONS, readStackFile, stackFileOf } from "./command-line";
 
 const USAGE = "usage: npm run check -- <stack> [--config-file PATH] [--format text|json]";
 
@@ -29,36 +28,14 @@ export function checkStackText(text: string): readonly Diagnostic[] {
 }
 
 export function cli(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { format: { type: "string", default: "text" }, "config-file": { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (e) {
-    err(`${(e as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    out(`${USAGE}\n`);
-    return 0;
-  }
-  const format = values.format;
-  if (positionals.length !== 1 || (format !== "text" && format !== "json")) {
-    err(`${positionals.length !== 1 ? "expected exactly one stack name" : `unknown format "${format}"`}\n${USAGE}\n`);
-    return 2;
-  }
-  const stack = positionals[0]!;
-  const stackFile = values["config-file"] ?? `stacks/Pulumi.${stack}.yaml`;
-  let text: string;
-  try {
-    text = readFileSync(stackFile, "utf8");
-  } catch {
-    err(`cannot read the stack file ${stackFile}\n${USAGE}\n`);
-    return 2;
-  }
+  const { parsed, usage } = commandLine(argv, COMMON_OPTIONS, USAGE, out, err);
+  if (typeof parsed === "number") return parsed;
+  const format = parsed.values.format;
+  if (format !== "text" && format !== "json") return usage(`unknown format "${format}"`);
+  const stack = parsed.positionals[0]!;
+  const stackFile = stackFileOf(stack, parsed.values["config-file"]);
+  const text = readStackFile(stackFile);
+  if (text === undefined) return usage(`cannot read the stack file ${stackFile}`);
 
   const diagnostics = checkStackText(text);
   const errors = diagnostics.filter((d) => d.severity === "error").length;

@@ -3,61 +3,33 @@
  * offline (no Pulumi CLI, no credentials). With `--diff BASE.json` or `--diff-ref REV`, what changes against a
  * base instead, with risk notes (`--format text|markdown|json`). Exit 0 valid, 1 config errors, 2 usage.
  */
-import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { readStackFileText } from "../config/stack-file";
 import { runPlan, type Plan } from "../plan/run";
 import { planText } from "../plan/text";
 import { BaseError, readPlanFile, stackFileAtRevision } from "../plan/diff/base";
 import { COMMENT_LIMIT, commentMarker, diffMarkdown, diffPlans, diffText, type DiffLabels } from "../plan/diff";
+import { commandLine, COMMON_OPTIONS, readStackFile, stackFileOf } from "./command-line";
 
 const USAGE =
   "usage: npm run plan -- <stack> [--format text|json] [--config-file PATH]\n" +
   "       npm run plan -- <stack> (--diff BASE.json | --diff-ref GIT_REV) [--format text|markdown|json] [--config-file PATH]";
 
 export async function cli(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: "string", default: "text" },
-        "config-file": { type: "string" },
-        diff: { type: "string" },
-        "diff-ref": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    err(`${(e as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const options = { ...COMMON_OPTIONS, diff: { type: "string" }, "diff-ref": { type: "string" } } as const;
+  const { parsed, usage } = commandLine(argv, options, USAGE, out, err);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    out(`${USAGE}\n`);
-    return 0;
-  }
   const format = values.format;
   const diffing = values.diff !== undefined || values["diff-ref"] !== undefined;
-  const usage = (message: string) => {
-    err(`${message}\n${USAGE}\n`);
-    return 2;
-  };
-  if (positionals.length !== 1) return usage("expected exactly one stack name");
   if (format !== "text" && format !== "json" && format !== "markdown") return usage(`unknown format "${format}"`);
   if (format === "markdown" && !diffing) return usage("--format markdown is for diffs: add --diff or --diff-ref");
   if (values.diff !== undefined && values["diff-ref"] !== undefined) return usage("give either --diff or --diff-ref, not both");
   if (values.diff === "" || values["diff-ref"] === "") return usage("--diff and --diff-ref need a value");
 
   const stack = positionals[0]!;
-  const stackFile = values["config-file"] ?? `stacks/Pulumi.${stack}.yaml`;
-  let text: string;
-  try {
-    text = readFileSync(stackFile, "utf8");
-  } catch {
-    return usage(`cannot read the stack file ${stackFile}`);
-  }
+  const stackFile = stackFileOf(stack, values["config-file"]);
+  const text = readStackFile(stackFile);
+  if (text === undefined) return usage(`cannot read the stack file ${stackFile}`);
   const plan = await render(stack, stackFile, text);
   const failed = plan.diagnostics.some((d) => d.severity === "error");
 

@@ -72,7 +72,12 @@ export async function capture<T>(options: CaptureOptions, program: () => Promise
   // The SDK records a stack trace for every promise it makes (for its leak reports, which a plan never
   // prints); with source maps on (tsx) that is most of the run time. Skip it unless asked for.
   const stackTraceLimit = Error.stackTraceLimit;
-  if (!process.env["OIDC_APPS_STACK_TRACES"]) Error.stackTraceLimit = 0;
+  const sourceMaps = process.sourceMapsEnabled;
+  if (!process.env["OIDC_APPS_STACK_TRACES"]) {
+    Error.stackTraceLimit = 0;
+    // The SDK also reads call sites for every resource; source-mapping them (tsx turns it on) is costly.
+    process.setSourceMapsEnabled(false);
+  }
   try {
     await pulumi.runtime.runInPulumiStack(async () => {
       // A stack transformation sees every resource synchronously, in constructor order, with its options:
@@ -107,6 +112,7 @@ export async function capture<T>(options: CaptureOptions, program: () => Promise
     result = { ok: false, error };
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
+    process.setSourceMapsEnabled(sourceMaps);
   }
   await settled(() => order.every((r) => inputsByKey.has(r.key)));
   // Let the runtime finish its own calls (the stack registers its outputs after the program returns) before

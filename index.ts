@@ -130,7 +130,7 @@ function oktaStack(model: OktaModel, protect: boolean): Record<string, main.AppO
   const opts = { providers: [provider] };
   const groups = groupLookups(provider);
 
-  if (model.trustedOrigins.length > 0) new TrustedOrigins("trusted-origins", { origins: model.trustedOrigins }, opts);
+  if (model.trustedOrigins.length > 0) new TrustedOrigins("trusted-origins", { origins: model.trustedOrigins, retainOnDelete: protect }, opts);
 
   const outputs: Record<string, main.AppOutputs> = {};
   for (const spec of model.apps) {

@@ -178,6 +178,13 @@ function checkKnownKeys(config: Readonly<Record<string, string>>, secretKeys: Re
     const colon = key.indexOf(":");
     const ns = key.slice(0, colon);
     const name = key.slice(colon + 1);
+    if (ns === PROJECT && secretKeys?.has(key)) {
+      // No app setting is a secret; a decrypted value here would flow into resource inputs and outputs in clear.
+      diags.report("CONFIG_INVALID_TYPE", key, "contains an encrypted (secure) value; oidc-apps settings are not secrets.", "Write the value in plain text; credentials belong in provider keys such as okta:apiToken.");
+    }
+    if (ns === "okta" && name === "scopes" && !isStringList(config[key]!)) {
+      diags.report("CONFIG_INVALID_TYPE", key, "must be a list of scope names, e.g. [okta.apps.manage, okta.groups.read] (unlike the comma-separated OKTA_API_SCOPES variable).");
+    }
     if (ns === PROJECT && !(PROJECT_KEYS as readonly string[]).includes(name)) {
       const known = PROJECT_KEYS.map((k) => `${PROJECT}:${k}`);
       diags.report("CONFIG_UNKNOWN_KEY", key, `unknown key.${didYouMean(key, known)}`, `Remove it or use one of: ${known.join(", ")}.`);
@@ -212,5 +219,15 @@ function checkTunable(key: string, raw: string, spec: (typeof OKTA_TUNABLES)[str
     diags.report("CONFIG_INVALID_TYPE", key, `must be a whole number; got ${show(raw)}.`);
   } else if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
     diags.report("CONFIG_INVALID_VALUE", key, `must be between ${spec.min} and ${spec.max}; got ${n}.`);
+  }
+}
+
+/** Pulumi hands a list as JSON text. */
+function isStringList(raw: string): boolean {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string" && v !== "");
+  } catch {
+    return false;
   }
 }

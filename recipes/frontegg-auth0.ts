@@ -50,7 +50,7 @@ export const fronteggAuth0: Recipe<typeof params> = {
     scopes.forEach((scope, i) => {
       if (OIDC_SCOPES.has(scope)) return;
       if (KNOWN.has(scope)) granted.push(scope);
-      else if (GUIDE_SCOPE_EQUIVALENTS[scope]) granted.push(...GUIDE_SCOPE_EQUIVALENTS[scope]);
+      else if (Object.hasOwn(GUIDE_SCOPE_EQUIVALENTS, scope)) granted.push(...GUIDE_SCOPE_EQUIVALENTS[scope]!);
       else {
         // Frontegg asks for it, so it stays in the handoff; it cannot be granted, so the apply must not fail on it.
         ctx.diags.report(

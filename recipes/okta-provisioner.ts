@@ -4,7 +4,7 @@
  * an API token in a bootstrap stack; its handoff is the provider's environment for every other stack.
  */
 import { z } from "zod";
-import { STANDARD_ADMIN_ROLES } from "../config/schema/okta";
+import { keySchema, STANDARD_ADMIN_ROLES } from "../config/schema/okta";
 import { requireOkta } from "./common";
 import { ref, type Recipe } from "./types";
 
@@ -21,7 +21,7 @@ const params = z.strictObject({
   adminRole: z.enum(STANDARD_ADMIN_ROLES),
   acknowledgeRoles: z.array(z.enum(["SUPER_ADMIN", "ORG_ADMIN"])).optional(),
   scopes: z.array(z.string().min(1)).min(1).optional(),
-  keys: z.array(z.record(z.string(), z.unknown())).min(1).optional(),
+  keys: z.array(keySchema).min(1).optional(),
   label: z.string().min(1).max(100).optional(),
 });
 
@@ -33,7 +33,10 @@ export const oktaProvisioner: Recipe<typeof params> = {
     if (!org) return undefined;
     const scopes = p.scopes ?? PROVISIONER_SCOPES;
     const keys = p.keys ?? [{ kid: `${ctx.instance}-1` }];
-    const kid = String((keys.find((k) => k["active"] === true) ?? keys.filter((k) => k["active"] !== false).at(-1) ?? keys.at(-1)!)["kid"]);
+    const activeKey = keys.find((k) => k.active === true) ?? keys.filter((k) => k.active !== false).at(-1) ?? keys.at(-1)!;
+    const kid = activeKey.kid;
+    // A brought key's private half never enters Pulumi: whoever brought it sets OKTA_API_PRIVATE_KEY.
+    const generated = activeKey.publicKey === undefined && activeKey.publicJwk === undefined;
     return {
       okta: {
         [ctx.instance]: {
@@ -52,7 +55,7 @@ export const oktaProvisioner: Recipe<typeof params> = {
           OKTA_API_CLIENT_ID: ref("okta", ctx.instance, "clientId"),
           OKTA_API_SCOPES: scopes.join(","),
           OKTA_API_PRIVATE_KEY_ID: kid,
-          OKTA_API_PRIVATE_KEY: ref("okta", ctx.instance, "privateKeys", kid, "pem"),
+          ...(generated ? { OKTA_API_PRIVATE_KEY: ref("okta", ctx.instance, "privateKeys", kid, "pem") } : {}),
         },
       },
     };

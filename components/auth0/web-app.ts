@@ -85,13 +85,18 @@ export class Auth0WebApp extends pulumi.ComponentResource {
       credentialArgs = { clientId: this.client.clientId, authenticationMethod: spec.authenticationMethod };
     }
     // Adopted: the credentials of an existing client are imported by the client's id as well.
-    const credentials = new auth0.ClientCredentials(`${name}-credentials`, credentialArgs, { parent: this, ...(spec.adopt ? { import: spec.adopt.id } : {}) });
+    const credentials = new auth0.ClientCredentials(`${name}-credentials`, credentialArgs, {
+      parent: this,
+      // Retained in production: deleting credentials resets the client's authentication method.
+      retainOnDelete: protect,
+      ...(spec.adopt ? { import: spec.adopt.id } : {}),
+    });
 
     if (spec.managementApiScopes.length > 0) {
       new auth0.ClientGrant(
         `${name}-management-api`,
         { clientId: this.client.clientId, audience: `https://${domain}/api/v2/`, scopes: [...spec.managementApiScopes], subjectType: "client" },
-        { parent: this, ...(spec.adopt?.managementApiGrantId ? { import: spec.adopt.managementApiGrantId } : {}) },
+        { parent: this, retainOnDelete: protect, ...(spec.adopt?.managementApiGrantId ? { import: spec.adopt.managementApiGrantId } : {}) },
       );
     }
 

@@ -31,13 +31,13 @@ export function roleSlug(role: AdminRoleSpec): string {
   return raw.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
-export function assignAdminRoles(name: string, clientId: pulumi.Input<string>, roles: readonly AdminRoleSpec[], parent: pulumi.Resource): pulumi.CustomResource[] {
+export function assignAdminRoles(name: string, clientId: pulumi.Input<string>, roles: readonly AdminRoleSpec[], opts: pulumi.CustomResourceOptions): pulumi.CustomResource[] {
   return roles.map((role) => {
     const resourceName = `${name}-role-${roleSlug(role)}`;
     if (role.kind === "custom") {
-      return new okta.Oauth2V1ClientsRoleCustom(resourceName, { clientId, type: "CUSTOM", role: role.role, resourceSet: role.resourceSet }, { parent });
+      return new okta.Oauth2V1ClientsRoleCustom(resourceName, { clientId, type: "CUSTOM", role: role.role, resourceSet: role.resourceSet }, opts);
     }
     const Role = ROLE_RESOURCES[role.type as StandardAdminRole];
-    return new Role(resourceName, { clientId, type: role.type }, { parent });
+    return new Role(resourceName, { clientId, type: role.type }, opts);
   });
 }

@@ -9,13 +9,13 @@ export function assignGroups(
   name: string,
   app: okta.app.OAuth,
   groupIds: readonly pulumi.Input<string>[],
-  parent: pulumi.Resource,
+  opts: pulumi.CustomResourceOptions,
 ): okta.AppGroupAssignments | undefined {
   if (groupIds.length === 0) return undefined;
   return new okta.AppGroupAssignments(
     `${name}-assignments`,
     // `profile` is required by the SDK's types; "{}" is the empty app profile.
     { appId: app.id, groups: groupIds.map((id) => ({ id, profile: "{}" })) },
-    { parent },
+    opts,
   );
 }

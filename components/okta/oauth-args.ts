@@ -21,6 +21,10 @@ export function oauthArgs(spec: OktaUserAppSpec): okta.app.OAuthArgs {
     redirectUris: [...spec.redirectUris],
     postLogoutRedirectUris: [...spec.postLogoutRedirectUris],
     wildcardRedirect: spec.wildcardRedirect ? "SUBDOMAIN" : "DISABLED",
+    // Okta gives new apps the org's default access policy. Without this the provider looks that policy up on
+    // every create and update, which needs okta.policies.read and fails with the narrower provisioning
+    // credential (terraform-provider-okta #2375; the flag came with #2428).
+    skipAuthenticationPolicy: true,
     ...(spec.initiateLoginUri
       ? { loginUri: spec.initiateLoginUri, loginMode: "SPEC", loginScopes: INITIATE_LOGIN_SCOPES }
       : { loginMode: "DISABLED" }),

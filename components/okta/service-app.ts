@@ -63,8 +63,10 @@ export class ServiceApp extends pulumi.ComponentResource {
       },
       appResourceOptions(this, protect, spec.adopt?.id),
     );
-    grantApiScopes(name, this.app, org.orgUrl, spec.apiScopes, this);
-    assignAdminRoles(name, this.app.clientId, spec.adminRoles, this);
+    // In production what hangs off the app stays with it when the app leaves the stack (retained too).
+    const childOpts = { parent: this, retainOnDelete: protect };
+    grantApiScopes(name, this.app, org.orgUrl, spec.apiScopes, childOpts);
+    assignAdminRoles(name, this.app.clientId, spec.adminRoles, childOpts);
 
     this.clientId = this.app.clientId;
     this.clientSecret = secretAuth ? pulumi.secret(this.app.clientSecret) : undefined;

@@ -8,6 +8,8 @@ import type { TrustedOriginSpec } from "../../config/model";
 
 export interface TrustedOriginsArgs {
   readonly origins: readonly TrustedOriginSpec[];
+  /** Production: keep the origins in the org when they leave the stack. */
+  readonly retainOnDelete?: boolean;
 }
 
 export class TrustedOrigins extends pulumi.ComponentResource {
@@ -22,7 +24,7 @@ export class TrustedOrigins extends pulumi.ComponentResource {
         `${name}-${originSlug(spec.origin)}`,
         // Okta requires unique names; the origin itself is unique and tells an admin what it is.
         { name: spec.origin, origin: spec.origin, scopes: spec.scopes.map((type) => ({ type })) },
-        { parent: this },
+        { parent: this, retainOnDelete: args.retainOnDelete === true },
       );
     }
     this.origins = origins;

@@ -50,8 +50,10 @@ abstract class OktaUserApp extends pulumi.ComponentResource implements OktaAppOu
       { ...oauthArgs(spec), ...(secret ? { clientBasicSecret: secret } : {}) },
       appResourceOptions(this, protect, spec.adopt?.id),
     );
-    assignGroups(name, this.app, args.groupIds, this);
-    grantApiScopes(name, this.app, org.orgUrl, spec.apiScopes, this);
+    // In production what hangs off the app stays with it when the app leaves the stack (retained too).
+    const childOpts = { parent: this, retainOnDelete: protect };
+    assignGroups(name, this.app, args.groupIds, childOpts);
+    grantApiScopes(name, this.app, org.orgUrl, spec.apiScopes, childOpts);
 
     this.clientId = this.app.clientId;
     // The provider marks it secret through additionalSecretOutputs; wrap it anyway so no path can leak it.

@@ -64,6 +64,7 @@ describe("WebApp", () => {
       refreshTokenLeeway: 20,
       refreshTokenRotation: "ROTATE",
       responseTypes: ["code"],
+      skipAuthenticationPolicy: true,
       tokenEndpointAuthMethod: "client_secret_basic",
       type: "web",
       wildcardRedirect: "DISABLED",
@@ -80,7 +81,8 @@ describe("WebApp", () => {
   it("protects and retains the app in production, and nothing else: its secret must stay replaceable for rotation", async () => {
     const { resources } = await run(() => new WebApp("portal", { spec: webSpec(), org, groupIds: ["g"], protect: true }));
     expect(resources.filter((r) => r.protect).map((r) => r.type)).toEqual(["okta:app/oAuth:OAuth"]);
-    expect(resources.filter((r) => r.retainOnDelete).map((r) => r.type)).toEqual(["okta:app/oAuth:OAuth"]);
+    // Retained (but not protected): what hangs off the app stays with it when it leaves the stack.
+    expect(resources.filter((r) => r.retainOnDelete).map((r) => r.type)).toEqual(["okta:app/oAuth:OAuth", "okta:index/appGroupAssignments:AppGroupAssignments"]);
   });
 
   it("outputs the client secret as a Pulumi secret even though the mock applies no additionalSecretOutputs", async () => {

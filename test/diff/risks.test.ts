@@ -87,8 +87,9 @@ const cases: Case[] = [
     before: production,
     after: edited(production, (c) => (c["oidc-apps:environment"] = "staging")),
     says: /loses `protect`/,
-    // The web app and the browser app (generated secrets and keys are never protected: replacing them is a rotation).
-    count: 2,
+    // The web app, the browser app, and the web app's retained group assignments (generated secrets and keys
+    // are never protected: replacing them is a rotation).
+    count: 3,
   },
   {
     kind: "secret-rotated",

@@ -128,7 +128,7 @@ const RECIPE_PARAMS: Record<string, string> = {
 const PROVIDER_DOCS: Record<string, string> = {
   "okta:orgName": "The Okta org's subdomain: acme for https://acme.okta.com. Required when the stack has Okta apps.",
   "okta:baseUrl": "okta.com (default), oktapreview.com, okta-emea.com, ...",
-  "auth0:domain": "The Auth0 tenant domain (acme.us.auth0.com, or a custom domain). Required when the stack has Auth0 apps.",
+  "auth0:domain": "The Auth0 tenant's canonical domain (acme.us.auth0.com), not a custom domain. Required when the stack has Auth0 apps.",
 };
 
 const secure = z.strictObject({ secure: z.string().min(1) });

@@ -386,7 +386,7 @@ const AUTH0 = {
     summary: "Auth0 apps are declared but `auth0:domain` is not set, or is not a domain.",
     rationale: "The provider, the issuer and the Management API audience (`https://<domain>/api/v2/`) are built from the tenant domain.",
     source: "@pulumi/auth0 3.49.0 provider configuration `domain` (AUTH0_DOMAIN)",
-    fix: "Add `auth0:domain: <tenant>.<region>.auth0.com` (or your custom domain) to the stack file.",
+    fix: "Add `auth0:domain: <tenant>.<region>.auth0.com` (the canonical tenant domain, not a custom domain) to the stack file.",
   },
   AUTH0_URL_INVALID: {
     severity: "error",

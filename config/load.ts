@@ -38,21 +38,22 @@ export function loadStackConfig({ config, secretKeys }: LoadInput): LoadResult {
 
   // Recipes expand into ordinary apps first; they need the org and tenant if the stack names them.
   const recipesRaw = config[RECIPES_ROOT];
-  const recipes =
+  const expansion =
     recipesRaw === undefined || !environment
-      ? []
+      ? { instances: [], clean: true }
       : expandRecipes({ section: parseStructured(recipesRaw, RECIPES_ROOT, diags), environment, ...quietProviders(config), diags });
 
   const expanded = new Diagnostics();
   const merged: MergedApp[] = [];
   const oktaRaw = config[OKTA_ROOT];
-  const oktaSection = mergeApps(oktaRaw === undefined ? undefined : parseStructured(oktaRaw, OKTA_ROOT, diags), "okta", recipes ?? [], diags, merged);
+  const recipes = expansion?.clean ? expansion.instances : undefined;
+  const oktaSection = mergeApps(oktaRaw === undefined ? undefined : parseStructured(oktaRaw, OKTA_ROOT, diags), "okta", expansion?.instances ?? [], diags, merged);
   const oktaApps = oktaSection === undefined ? [] : parseOktaApps({ section: oktaSection, production, diags: expanded });
   // Org settings are checked whenever apps are declared, even when an app has errors, so all problems show at once.
   const org = readOktaOrg(config, declaresApps(oktaSection), diags);
 
   const auth0Raw = config[AUTH0_ROOT];
-  const auth0Section = mergeApps(auth0Raw === undefined ? undefined : parseStructured(auth0Raw, AUTH0_ROOT, diags), "auth0", recipes ?? [], diags, merged);
+  const auth0Section = mergeApps(auth0Raw === undefined ? undefined : parseStructured(auth0Raw, AUTH0_ROOT, diags), "auth0", expansion?.instances ?? [], diags, merged);
   const auth0Apps = auth0Section === undefined ? [] : parseAuth0Apps(auth0Section, production, expanded);
   const domain = readAuth0Domain(config, declaresApps(auth0Section), diags);
   remapRecipeDiagnostics(expanded, diags, merged);

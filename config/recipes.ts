@@ -31,8 +31,8 @@ export interface RecipesInput {
   readonly diags: Diagnostics;
 }
 
-export function expandRecipes({ section, environment, okta, auth0Domain, settingsPresent, diags }: RecipesInput): RecipeInstance[] | undefined {
-  if (section === undefined) return [];
+export function expandRecipes({ section, environment, okta, auth0Domain, settingsPresent, diags }: RecipesInput): { instances: RecipeInstance[]; clean: boolean } | undefined {
+  if (section === undefined) return { instances: [], clean: true };
   if (typeof section !== "object" || section === null || Array.isArray(section)) {
     diags.report("CONFIG_NOT_A_MAP", RECIPES_ROOT, "must be a map of instance name to `{ recipe: <name>, ...parameters }`.");
     return undefined;
@@ -48,7 +48,9 @@ export function expandRecipes({ section, environment, okta, auth0Domain, setting
     const recipe = (raw as Record<string, unknown>)["recipe"] as string;
     instances.push({ instance, recipe, expansion });
   }
-  return clean ? instances : undefined;
+  // The instances that did expand are returned even when another failed, so their apps are still checked
+  // and every problem shows at once; `clean` keeps the model from being built without the failed one.
+  return { instances, clean };
 }
 
 type Ctx = Pick<RecipeContext, "environment" | "okta" | "auth0Domain" | "settingsPresent">;

@@ -10,6 +10,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { stringify as yamlStringify } from "yaml";
 import type { LoadResult } from "../../config/load";
 import { RULES, type RuleCode } from "../../config/rules/catalogue";
 import { toolsFor } from "../../recipes/okta-mcp-server";
@@ -727,5 +728,25 @@ describe("overrides", () => {
     const r = one("fe", { recipe: "frontegg-okta", gatewayUrl: GATEWAY, label: "Mine" }, NO_AUTH0);
     expect(userApp(r.model, "fe").label).toBe("Mine");
     expect(userApp(r.model, "fe").assignTo).toEqual({ kind: "none" });
+  });
+});
+
+describe("recipes report everything at once", () => {
+  it("a recipe that cannot expand does not hide the problems of the apps other recipes create", () => {
+    const r = load(yamlStringify({
+      config: {
+        "okta:orgName": "acme",
+        "oidc-apps:environment": "production",
+        "oidc-apps:recipes": {
+          dg: { recipe: "defguard-okta", url: "https://defguard.example.net" },
+          wiki: { recipe: "okta-web-signin", appUrl: "https://wiki.example.com", gracePeriodSeconds: 100 },
+        },
+      },
+    }));
+    expect(r.model).toBeUndefined();
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ["CONFIG_REQUIRED", "oidc-apps:recipes.dg.publicUrl"],
+      ["RECIPE_APP_INVALID", "oidc-apps:recipes.wiki"],
+    ]);
   });
 });

@@ -3,6 +3,7 @@
  * `node:crypto`, never by hand. Pure; used at config time for brought keys and at apply time for generated ones.
  */
 import { createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
+import { slug } from "./paths";
 
 /** A public JWK as Okta's `jwks` takes it (the provider's block has kid, kty, n, e, x, y; `crv` is kept for consumers). */
 export type PublicJwk = { kty: "RSA"; kid: string; n: string; e: string } | { kty: "EC"; kid: string; crv: string; x: string; y: string };
@@ -67,5 +68,25 @@ export function signingAlg(jwk: PublicJwk): string {
 
 /** kids are free text; resource names need a stable slug. */
 export function keySlug(kid: string): string {
-  return kid.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "key";
+  return slug(kid) || "key";
+}
+
+interface KeyChoice {
+  readonly kid: string;
+  readonly active?: boolean | undefined;
+  readonly publicKey?: string | undefined;
+  readonly publicJwk?: unknown;
+}
+
+/**
+ * The key clients sign with: the one marked `active: true`, else the last one not marked `active: false` (a
+ * key being introduced), else the last one. The service app's `activeKeyId` and every recipe handoff use this.
+ */
+export function activeKey<K extends KeyChoice>(keys: readonly K[]): K | undefined {
+  return keys.find((k) => k.active === true) ?? keys.filter((k) => k.active !== false).at(-1) ?? keys.at(-1);
+}
+
+/** Generated keys have a private half we can output; brought ones (publicKey, publicJwk) do not. */
+export function isGenerated(key: KeyChoice): boolean {
+  return key.publicKey === undefined && key.publicJwk === undefined;
 }

@@ -5,6 +5,7 @@
 import type { Diagnostics } from "./diagnostics";
 import { normaliseGrantType } from "./grant-types";
 import { checkKeys, keySpec } from "./key-rules";
+import { activeKey } from "./keys";
 import type { OktaServiceAppSpec } from "./model";
 import { secretVersion } from "./okta";
 import { hasOktaScopes, roleKey } from "./okta-scopes";
@@ -40,8 +41,7 @@ export function checkServiceRules(raw: Record<string, unknown>, at: string[], di
 export function buildServiceApp(name: string, raw: RawOktaApp<"service">): OktaServiceAppSpec {
   const auth = raw.clientAuth ?? "private_key_jwt";
   const keys = (raw.keys ?? []).map(keySpec);
-  // Explicit `active: true` wins; otherwise the last key not marked `active: false` (a key being introduced).
-  const active = raw.keys?.find((k) => k.active === true)?.kid ?? raw.keys?.filter((k) => k.active !== false).at(-1)?.kid ?? keys.at(-1)?.kid;
+  const active = activeKey(raw.keys ?? [])?.kid;
   return {
     kind: "service",
     name,

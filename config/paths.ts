@@ -14,3 +14,8 @@ export function keyPath(root: string, segments: readonly PathSegment[]): string 
   }
   return out;
 }
+
+/** Free text → a resource-name part: lowercase letters and digits, runs of anything else as one hyphen. */
+export function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}

@@ -5,6 +5,7 @@
  * of an MCP client's server entry plus the tools the granted scopes unlock.
  */
 import { z } from "zod";
+import { activeKey, isGenerated } from "../config/keys";
 import { keySchema, STANDARD_ADMIN_ROLES } from "../config/schema/okta";
 import { requireOkta } from "./common";
 import { ref, type HandoffTemplate, type Recipe } from "./types";
@@ -92,9 +93,10 @@ export const oktaMcpServer: Recipe<typeof params> = {
       return undefined;
     }
     const keys = p.keys ?? [{ kid: `${ctx.instance}-1` }];
-    // The same choice as the service app's activeKeyId: explicit `active: true`, else the last key not marked false.
-    const active = keys.find((k) => k.active === true)?.kid ?? keys.filter((k) => k.active !== false).at(-1)?.kid ?? keys.at(-1)!.kid;
-    const generated = !("publicKey" in (keys.find((k) => k.kid === active) ?? {})) && !("publicJwk" in (keys.find((k) => k.kid === active) ?? {}));
+    // The same choice as the service app's activeKeyId.
+    const chosen = activeKey(keys)!;
+    const active = chosen.kid;
+    const generated = isGenerated(chosen);
     return {
       okta: {
         [ctx.instance]: {

@@ -4,6 +4,7 @@
  * an API token in a bootstrap stack; its handoff is the provider's environment for every other stack.
  */
 import { z } from "zod";
+import { activeKey, isGenerated } from "../config/keys";
 import { keySchema, STANDARD_ADMIN_ROLES } from "../config/schema/okta";
 import { requireOkta } from "./common";
 import { ref, type Recipe } from "./types";
@@ -33,10 +34,10 @@ export const oktaProvisioner: Recipe<typeof params> = {
     if (!org) return undefined;
     const scopes = p.scopes ?? PROVISIONER_SCOPES;
     const keys = p.keys ?? [{ kid: `${ctx.instance}-1` }];
-    const activeKey = keys.find((k) => k.active === true) ?? keys.filter((k) => k.active !== false).at(-1) ?? keys.at(-1)!;
-    const kid = activeKey.kid;
+    const active = activeKey(keys)!;
+    const kid = active.kid;
     // A brought key's private half never enters Pulumi: whoever brought it sets OKTA_API_PRIVATE_KEY.
-    const generated = activeKey.publicKey === undefined && activeKey.publicJwk === undefined;
+    const generated = isGenerated(active);
     return {
       okta: {
         [ctx.instance]: {

@@ -4,6 +4,7 @@
  */
 import * as okta from "@pulumi/okta";
 import type * as pulumi from "@pulumi/pulumi";
+import { slug } from "../../config/paths";
 import type { AdminRoleSpec } from "../../config/model";
 import type { StandardAdminRole } from "../../config/schema/okta";
 
@@ -28,7 +29,7 @@ export const ROLE_RESOURCES: Record<StandardAdminRole, RoleClass> = {
 /** `READ_ONLY_ADMIN` → `read-only-admin`; custom roles by their role id. Part of the resource names: stable. */
 export function roleSlug(role: AdminRoleSpec): string {
   const raw = role.kind === "standard" ? role.type : `custom-${role.role}-${role.resourceSet}`;
-  return raw.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return slug(raw);
 }
 
 export function assignAdminRoles(name: string, clientId: pulumi.Input<string>, roles: readonly AdminRoleSpec[], opts: pulumi.CustomResourceOptions): pulumi.CustomResource[] {

@@ -4,6 +4,7 @@
  */
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
+import { slug } from "../../config/paths";
 import type { TrustedOriginSpec } from "../../config/model";
 
 export interface TrustedOriginsArgs {
@@ -34,5 +35,5 @@ export class TrustedOrigins extends pulumi.ComponentResource {
 
 /** `https://app.example.com:8443` → `https-app-example-com-8443`: stable, readable, URN-safe. */
 export function originSlug(origin: string): string {
-  return origin.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return slug(origin);
 }

@@ -3,14 +3,12 @@
  * client secret. Rules read the raw map defensively; the builder runs only on a clean, shaped app.
  */
 import type { Diagnostics } from "./diagnostics";
-import { normaliseGrantType } from "./grant-types";
 import { checkKeys, keySpec } from "./key-rules";
 import { activeKey } from "./keys";
 import type { OktaServiceAppSpec } from "./model";
-import { secretVersion } from "./okta";
+import { modelGrants, secretVersion } from "./okta";
 import { hasOktaScopes, roleKey } from "./okta-scopes";
 import { keyPath } from "./paths";
-import { DEFAULT_GRANTS } from "./rules/okta-grants";
 import type { RawOktaApp } from "./schema/okta";
 
 const ROOT = "oidc-apps:okta";
@@ -46,7 +44,7 @@ export function buildServiceApp(name: string, raw: RawOktaApp<"service">): OktaS
     kind: "service",
     name,
     label: raw.label ?? name,
-    grantTypes: (raw.grantTypes ?? DEFAULT_GRANTS.service).map((g) => normaliseGrantType(g)!).filter((g, i, all) => all.indexOf(g) === i),
+    grantTypes: modelGrants("service", raw.grantTypes),
     apiScopes: [...new Set(raw.apiScopes ?? [])],
     tokenEndpointAuthMethod: auth,
     keys: auth === "private_key_jwt" ? keys : [],

@@ -185,7 +185,7 @@ export function buildOktaApp(app: ParsedApp): OktaAppSpec {
 
 function buildUserApp(app: Exclude<ParsedApp, { type: "service" }>): OktaUserAppSpec {
   const { raw, name } = app;
-  const grantTypes = (raw.grantTypes ?? DEFAULT_GRANTS[app.type]).map((g) => normaliseGrantType(g)!).filter((g, i, all) => all.indexOf(g) === i);
+  const grantTypes = modelGrants(app.type, raw.grantTypes);
   const publicClient = app.type !== "web";
   const base: OktaUserAppSpec = {
     kind: app.type,
@@ -258,4 +258,9 @@ export function isMap(v: unknown): v is Record<string, unknown> {
 export function secretVersion(version: number | undefined, adopt: { id: string } | undefined): { clientSecretVersion?: number } {
   if (version !== undefined) return { clientSecretVersion: version };
   return adopt ? {} : { clientSecretVersion: 1 };
+}
+
+/** The model's grant list for a shaped app: defaults applied, short names, each once. */
+export function modelGrants(kind: OktaAppType, listed: readonly string[] | undefined): GrantType[] {
+  return [...new Set((listed ?? DEFAULT_GRANTS[kind]).map((g) => normaliseGrantType(g)!))];
 }

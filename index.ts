@@ -280,7 +280,8 @@ function resolveHandoff(template: HandoffTemplate, outputs: main.StackOutputs): 
     let value: unknown = outputs[provider];
     for (const key of path) value = value === undefined ? undefined : (value as Record<string, unknown>)[key];
     if (value === undefined) throw new Error(`internal: a recipe's handoff refers to ${(template as OutputRef).$ref.join(".")}, which the program did not output`);
-    return value;
+    // apply keeps the output's secrecy: a secret JWK stays a secret object.
+    return (template as OutputRef).as === "json" ? pulumi.output(value).apply((text) => JSON.parse(String(text)) as unknown) : value;
   }
   return Object.fromEntries(Object.entries(template).map(([k, v]) => [k, resolveHandoff(v, outputs)]));
 }

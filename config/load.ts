@@ -65,7 +65,7 @@ export function loadStackConfig({ config, secretKeys }: LoadInput): LoadResult {
     protect: production,
     ...(org && oktaApps.length > 0 ? { okta: { org, apps: oktaApps.map(buildOktaApp), trustedOrigins: mergeTrustedOrigins(oktaApps) } } : {}),
     ...(domain && auth0Apps && auth0Apps.length > 0 ? { auth0: buildAuth0(domain, auth0Apps) } : {}),
-    recipes: recipes.map((r) => ({ instance: r.instance, recipe: r.recipe, handoff: r.expansion.handoff })),
+    recipes: recipes.map((r) => ({ instance: r.instance, recipe: r.recipe, handoff: r.expansion.handoff, consumer: r.expansion.consumer })),
   };
   return { model, diagnostics: diags.list() };
 }

@@ -2,7 +2,7 @@
  * The validated stack, with every default applied. Components receive pieces of this (plus provider and
  * lookup results from `index.ts`); they never see raw config.
  */
-import type { HandoffTemplate } from "../recipes/types";
+import type { Consumer, HandoffTemplate } from "../recipes/types";
 import type { GrantType } from "./grant-types";
 import type { PublicJwk } from "./keys";
 import type { Environment } from "./schema/root";
@@ -131,6 +131,6 @@ export interface StackModel {
   readonly protect: boolean;
   readonly okta?: OktaModel;
   readonly auth0?: Auth0Model;
-  /** Recipe instances and what each hands to its third-party product. */
-  readonly recipes: readonly { readonly instance: string; readonly recipe: string; readonly handoff: HandoffTemplate }[];
+  /** Recipe instances, what each hands to its third-party product, and what that product asks the issuer for. */
+  readonly recipes: readonly { readonly instance: string; readonly recipe: string; readonly handoff: HandoffTemplate; readonly consumer: Consumer }[];
 }

@@ -8,20 +8,17 @@ import { didYouMean } from "./suggest";
 const ROOT = "oidc-apps:okta";
 const KNOWN = new Set(OKTA_API_SCOPES);
 
-/** Unknown scopes are errors with the nearest names; read next to manage of the same resource is redundant. */
+/**
+ * Unknown scopes are errors with the nearest names. A read scope next to its manage scope is not redundant:
+ * Okta grants a requested scope only when it is in the app's grants (see RETIRED_RULES.OKTA_SCOPE_REDUNDANT).
+ */
 export function checkApiScopes(raw: unknown, at: readonly PathSegment[], diags: Diagnostics): void {
   if (!Array.isArray(raw)) return;
-  const listed = new Set(raw.filter((s): s is string => typeof s === "string"));
   raw.forEach((scope, i) => {
     if (typeof scope !== "string") return;
     const path = keyPath(ROOT, [...at, i]);
     if (!KNOWN.has(scope)) {
       diags.report("OKTA_SCOPE_UNKNOWN", path, `${show(scope)} is not an Okta API scope.${didYouMean(scope, OKTA_API_SCOPES)}`);
-      return;
-    }
-    const manage = scope.replace(/\.read(\.self)?$/, ".manage$1");
-    if (manage !== scope && listed.has(manage)) {
-      diags.report("OKTA_SCOPE_REDUNDANT", path, `${show(scope)} is implied by ${show(manage)} ("manage scopes can do everything the read scopes do").`);
     }
   });
 }

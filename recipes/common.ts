@@ -1,5 +1,7 @@
-/** Helpers recipes share: URL parameters and the Okta org they need. */
+/** Helpers recipes share: URL parameters, the Okta org they need, and the keys their consumers can use. */
 import { z } from "zod";
+import { jwkFromJwk, jwkFromPem } from "../config/keys";
+import type { RawKey } from "../config/schema/okta";
 import { parseUri } from "../config/uris";
 import type { RecipeContext } from "./types";
 
@@ -47,7 +49,32 @@ export function withOktaOverrides(app: Record<string, unknown>, overrides: z.inf
   };
 }
 
-/** `okta.users.read` is implied by `okta.users.manage`: grant only what is needed, with no redundancy warning. */
-export function withoutImpliedReads(scopes: readonly string[]): string[] {
-  return scopes.filter((s) => !(s.endsWith(".read") && scopes.includes(s.replace(/\.read$/, ".manage"))));
+/**
+ * The key type of a key parameter: generated keys say `algorithm` (RSA by default); brought ones are parsed the
+ * way the service app parses them. Undefined when a brought key is malformed (the app's own rules report that).
+ */
+function keyType(key: RawKey): "RSA" | "EC" | undefined {
+  if (key.publicKey !== undefined) {
+    const r = jwkFromPem(key.publicKey, key.kid);
+    return r.ok ? r.jwk.kty : undefined;
+  }
+  if (key.publicJwk !== undefined) {
+    const r = jwkFromJwk(key.publicJwk, key.kid);
+    return r.ok ? r.jwk.kty : undefined;
+  }
+  return key.algorithm ?? "RSA";
+}
+
+/**
+ * Refuse keys of a type the receiving product cannot sign with, naming the product and why: such a key plans
+ * clean, is registered with Okta, and then every token request of the product fails.
+ */
+export function requireRsaKeys(keys: readonly RawKey[] | undefined, ctx: RecipeContext, product: string, why: string): boolean {
+  let ok = true;
+  (keys ?? []).forEach((key, i) => {
+    if (keyType(key) !== "EC") return;
+    ok = false;
+    ctx.diags.report("RECIPE_KEY_UNSUPPORTED", ctx.path("keys", i), `is an EC key, but ${product} signs only with RSA (${why}).`, "Use an RSA key: drop `algorithm: EC` (RSA 2048 is the default), or bring an RSA public key.");
+  });
+  return ok;
 }

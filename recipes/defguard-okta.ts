@@ -7,7 +7,8 @@
  */
 import { z } from "zod";
 import { baseUrl, oktaOverrides, requireOkta, withOktaOverrides } from "./common";
-import { ref, type HandoffTemplate, type Recipe } from "./types";
+import { DEFGUARD_DIRSYNC_SCOPES, DEFGUARD_LOGIN_SCOPES, DEFGUARD_SIGNING_ALG, DEFGUARD_VERSION } from "./consumers/defguard";
+import { jsonRef, ref, type ConsumerRequest, type HandoffTemplate, type Recipe } from "./types";
 
 const params = z.strictObject({
   recipe: z.literal("defguard-okta"),
@@ -50,16 +51,22 @@ export const defguardOkta: Recipe<typeof params> = {
       clientId: ref("okta", ctx.instance, "clientId"),
       clientSecret: ref("okta", ctx.instance, "clientSecret"),
     };
+    const requests: ConsumerRequest[] = [{ provider: "okta", app: ctx.instance, flow: "authorization_code", scopes: DEFGUARD_LOGIN_SCOPES }];
     if (p.directorySync) {
       okta[syncApp] = {
         type: "service",
         label: `${p.label ?? "Defguard"} directory sync`,
+        // Generated RSA (the default): Defguard signs with RS256 from an RSA key only.
         keys: [{ kid: `${syncApp}-1` }],
-        apiScopes: ["okta.users.read", "okta.groups.read"],
+        apiScopes: [...DEFGUARD_DIRSYNC_SCOPES],
         adminRoles: ["READ_ONLY_ADMIN"],
       };
-      handoff["directorySync"] = { clientId: ref("okta", syncApp, "clientId"), privateKey: ref("okta", syncApp, "privateKeys", `${syncApp}-1`, "jwk") };
+      // The private JWK as a JSON object (Defguard's `okta_private_jwk` is the text of one JWK object, parsed at
+      // sync time): `pulumi stack output --json` prints it as an object, so `jq -c` gives exactly the text to
+      // paste. A string of escaped JSON would pass Defguard's save check and fail at sync.
+      handoff["directorySync"] = { clientId: ref("okta", syncApp, "clientId"), privateKey: jsonRef("okta", syncApp, "privateKeys", `${syncApp}-1`, "jwk") };
+      requests.push({ provider: "okta", app: syncApp, flow: "client_credentials", scopes: DEFGUARD_DIRSYNC_SCOPES, signingAlgs: [DEFGUARD_SIGNING_ALG] });
     }
-    return { okta, handoff };
+    return { okta, handoff, consumer: { product: "Defguard", checkedAgainst: `DefGuard/defguard v${DEFGUARD_VERSION}`, requests } };
   },
 };

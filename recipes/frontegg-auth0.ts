@@ -76,6 +76,12 @@ export const fronteggAuth0: Recipe<typeof params> = {
         clientSecret: ref("auth0", ctx.instance, "clientSecret"),
         scopes: scopes.join(" "),
       },
+      consumer: {
+        product: "Frontegg",
+        checkedAgainst: "Frontegg's setup guide (shared/reference/003)",
+        // The Management API token Frontegg works with; OIDC scopes belong to the sign-in, not to this grant.
+        requests: granted.length > 0 ? [{ provider: "auth0", app: ctx.instance, flow: "client_credentials", scopes: [...new Set(granted)], audience: `https://${domain}/api/v2/` }] : [],
+      },
     };
   },
 };

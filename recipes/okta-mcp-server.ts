@@ -7,40 +7,35 @@
 import { z } from "zod";
 import { activeKey, isGenerated } from "../config/keys";
 import { keySchema, STANDARD_ADMIN_ROLES } from "../config/schema/okta";
-import { requireOkta } from "./common";
-import { ref, type HandoffTemplate, type Recipe } from "./types";
+import { requireOkta, requireRsaKeys } from "./common";
+import { show } from "../config/show";
+import { MCP_DEVICE_BASE_SCOPES, MCP_SIGNING_ALG, mcpToolsFor, mcpToolsOfScope, OKTA_MCP_SERVER_VERSION, readScopeOf } from "./consumers/okta-mcp-server";
+import { ref, type Consumer, type HandoffTemplate, type Recipe, type RecipeContext } from "./types";
 
-/** The guide's scope-to-tool table. `manage` unlocks its own tools and, implicitly, the `read` ones. */
-export const MCP_TOOLS: Readonly<Record<string, readonly string[]>> = {
-  "okta.users.read": ["list_users", "get_user", "get_user_profile_attributes"],
-  "okta.users.manage": ["create_user", "update_user", "deactivate_user", "delete_deactivated_user"],
-  "okta.groups.read": ["list_groups", "get_group", "list_group_users", "list_group_apps"],
-  "okta.groups.manage": ["create_group", "update_group", "delete_group", "add_user_to_group", "remove_user_from_group"],
-  "okta.apps.read": ["list_applications", "get_application"],
-  "okta.apps.manage": ["create_application", "update_application", "delete_application", "activate_application", "deactivate_application"],
-  "okta.policies.read": ["list_policies", "get_policy", "list_policy_rules", "get_policy_rule"],
-  "okta.policies.manage": ["create_policy", "update_policy", "delete_policy", "activate_policy", "deactivate_policy", "create_policy_rule", "update_policy_rule", "delete_policy_rule", "activate_policy_rule", "deactivate_policy_rule"],
-  "okta.deviceAssurance.read": ["list_device_assurance_policies", "get_device_assurance_policy"],
-  "okta.deviceAssurance.manage": ["create_device_assurance_policy", "replace_device_assurance_policy", "delete_device_assurance_policy"],
-  "okta.logs.read": ["get_logs"],
-  "okta.brands.read": ["list_brands", "get_brand", "list_brand_domains", "list_brand_themes", "get_brand_theme", "get_sign_in_page_resources", "get_customized_sign_in_page", "get_default_sign_in_page", "get_preview_sign_in_page", "list_sign_in_widget_versions", "get_error_page_resources", "get_customized_error_page", "get_default_error_page", "get_preview_error_page", "get_sign_out_page_settings"],
-  "okta.brands.manage": ["create_brand", "replace_brand", "delete_brand", "replace_brand_theme", "upload_brand_theme_logo", "delete_brand_theme_logo", "upload_brand_theme_favicon", "delete_brand_theme_favicon", "upload_brand_theme_background_image", "delete_brand_theme_background_image", "replace_customized_sign_in_page", "delete_customized_sign_in_page", "replace_preview_sign_in_page", "delete_preview_sign_in_page", "replace_customized_error_page", "delete_customized_error_page", "replace_preview_error_page", "delete_preview_error_page", "replace_sign_out_page_settings"],
-  "okta.templates.read": ["list_email_templates", "get_email_template", "list_email_customizations", "get_email_customization", "get_email_customization_preview", "get_email_default_content", "get_email_default_content_preview", "get_email_settings"],
-  "okta.templates.manage": ["create_email_customization", "replace_email_customization", "delete_email_customization", "delete_all_email_customizations", "replace_email_settings", "send_test_email"],
-  "okta.domains.read": ["list_custom_domains", "get_custom_domain"],
-  "okta.domains.manage": ["create_custom_domain", "replace_custom_domain", "delete_custom_domain", "upsert_custom_domain_certificate", "verify_custom_domain"],
-  "okta.emailDomains.read": ["list_email_domains", "get_email_domain"],
-  "okta.emailDomains.manage": ["create_email_domain", "replace_email_domain", "delete_email_domain", "verify_email_domain"],
-};
+const PRODUCT = "the Okta MCP server";
+const CHECKED_AGAINST = `okta/okta-mcp-server v${OKTA_MCP_SERVER_VERSION}`;
 
-/** The tools a scope list unlocks, in the table's order. */
+/** A manage scope without its read scope: the server will not load the read tools (exact scope matching). */
+function warnMissingReads(scopes: readonly string[], ctx: RecipeContext): void {
+  scopes.forEach((scope, i) => {
+    const read = readScopeOf(scope);
+    const readTools = read === undefined ? [] : mcpToolsOfScope(read);
+    if (read === undefined || readTools.length === 0 || scopes.includes(read)) return;
+    ctx.diags.report(
+      "RECIPE_READ_TOOLS_NOT_LOADED",
+      ctx.path("scopes", i),
+      `${show(scope)} is given without ${show(read)}: ${PRODUCT} loads a tool only when its exact scope is in OKTA_SCOPES, so its ${readTools.length} read tools (${readTools.join(", ")}) will not load.`,
+      `Add ${read} to scopes if the server should read as well as write.`,
+    );
+  });
+}
+
+/**
+ * The tools the server loads with these scopes: exact membership in its registry, at the version named in
+ * consumers/okta-mcp-server.ts. A manage scope does not load the read tools.
+ */
 export function toolsFor(scopes: readonly string[]): string[] {
-  const unlocked = new Set<string>();
-  for (const s of scopes) {
-    unlocked.add(s);
-    if (s.endsWith(".manage")) unlocked.add(s.replace(/\.manage$/, ".read"));
-  }
-  return Object.entries(MCP_TOOLS).flatMap(([scope, tools]) => (unlocked.has(scope) ? tools : []));
+  return mcpToolsFor(scopes);
 }
 
 const params = z.strictObject({
@@ -65,6 +60,7 @@ export const oktaMcpServer: Recipe<typeof params> = {
       OKTA_CLIENT_ID: ref("okta", ctx.instance, "clientId"),
       OKTA_SCOPES: p.scopes.join(" "),
     };
+    warnMissingReads(p.scopes, ctx);
     if (p.mode === "device") {
       const misplaced = (["keys", "adminRole", "acknowledgeRoles"] as const).filter((k) => p[k] !== undefined);
       for (const k of misplaced) ctx.diags.report("CONFIG_UNKNOWN_KEY", ctx.path(k), "applies to mode: private_key_jwt only.", "Remove it, or use mode: private_key_jwt.");
@@ -76,8 +72,11 @@ export const oktaMcpServer: Recipe<typeof params> = {
           [ctx.instance]: {
             type: "native",
             label: p.label ?? "Okta MCP Server",
-            // terraform-provider-okta requires authorization_code on native apps next to the device grant.
-            grantTypes: ["authorization_code", "device_code"],
+            // terraform-provider-okta requires authorization_code on native apps next to the device grant. The
+            // server asks for offline_access and refreshes with the refresh token (auth_manager.py
+            // `refresh_access_token`); without the grant every expiry is a new browser login. A public client's
+            // refresh tokens rotate (the native-app default).
+            grantTypes: ["authorization_code", "device_code", "refresh_token"],
             redirectUris: [`${reversed}.${org.orgName}:/callback`],
             postLogoutRedirectUris: [`com.okta.${org.orgName}:/`],
             assignTo: "everyone",
@@ -85,8 +84,10 @@ export const oktaMcpServer: Recipe<typeof params> = {
           },
         },
         handoff: { env, tools: toolsFor(p.scopes) },
+        consumer: consumer({ app: ctx.instance, flow: "device_authorization", scopes: [...MCP_DEVICE_BASE_SCOPES, ...p.scopes] }),
       };
     }
+    if (!requireRsaKeys(p.keys, ctx, PRODUCT, `auth_manager.py signs its client assertion with ${MCP_SIGNING_ALG}, hard-coded`)) return undefined;
     const manages = p.scopes.some((s) => s.endsWith(".manage"));
     if (manages && !p.adminRole) {
       ctx.diags.report("RECIPE_ADMIN_ROLE_REQUIRED", ctx.path("adminRole"), "the scopes include manage scopes, so the app needs an admin role that can write; none is chosen.", "Set adminRole to the narrowest role that covers the scopes (e.g. GROUP_MEMBERSHIP_ADMIN for okta.groups.manage, USER_ADMIN for okta.users.manage).");
@@ -118,6 +119,12 @@ export const oktaMcpServer: Recipe<typeof params> = {
         },
         tools: toolsFor(p.scopes),
       },
+      consumer: consumer({ app: ctx.instance, flow: "client_credentials", scopes: p.scopes, signingAlgs: [MCP_SIGNING_ALG] }),
     };
   },
 };
+
+/** The server's one request (auth_manager.py): device authorization, or client credentials with OKTA_SCOPES. */
+function consumer(request: Omit<Consumer["requests"][number], "provider">): Consumer {
+  return { product: PRODUCT, checkedAgainst: CHECKED_AGAINST, requests: [{ provider: "okta", ...request }] };
+}

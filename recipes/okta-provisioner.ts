@@ -6,8 +6,14 @@
 import { z } from "zod";
 import { activeKey, isGenerated } from "../config/keys";
 import { keySchema, STANDARD_ADMIN_ROLES } from "../config/schema/okta";
-import { requireOkta } from "./common";
+import { requireOkta, requireRsaKeys } from "./common";
 import { ref, type Recipe } from "./types";
+
+/**
+ * The consumer is terraform-provider-okta itself (behind @pulumi/okta 7.0.0): with OKTA_API_PRIVATE_KEY it
+ * signs its client assertion through okta-sdk-golang's private-key auth, with RS256 from an RSA key.
+ */
+const PROVIDER_SIGNING_ALG = "RS256";
 
 /**
  * What each resource kind needs (Okta Management API scopes of the endpoints the provider calls):
@@ -33,6 +39,7 @@ export const oktaProvisioner: Recipe<typeof params> = {
     const org = requireOkta(ctx);
     if (!org) return undefined;
     const scopes = p.scopes ?? PROVISIONER_SCOPES;
+    if (!requireRsaKeys(p.keys, ctx, "terraform-provider-okta", `okta-sdk-golang signs the provider's client assertion with ${PROVIDER_SIGNING_ALG}`)) return undefined;
     const keys = p.keys ?? [{ kid: `${ctx.instance}-1` }];
     const active = activeKey(keys)!;
     const kid = active.kid;
@@ -58,6 +65,11 @@ export const oktaProvisioner: Recipe<typeof params> = {
           OKTA_API_PRIVATE_KEY_ID: kid,
           ...(generated ? { OKTA_API_PRIVATE_KEY: ref("okta", ctx.instance, "privateKeys", kid, "pem") } : {}),
         },
+      },
+      consumer: {
+        product: "terraform-provider-okta",
+        checkedAgainst: "terraform-provider-okta behind @pulumi/okta 7.0.0 (okta-sdk-golang private-key auth)",
+        requests: [{ provider: "okta", app: ctx.instance, flow: "client_credentials", scopes, signingAlgs: [PROVIDER_SIGNING_ALG] }],
       },
     };
   },

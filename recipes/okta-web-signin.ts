@@ -59,6 +59,11 @@ export const oktaWebSignin: Recipe<typeof params> = {
         redirectUri,
         loginUri,
       },
+      consumer: {
+        product: "your web app",
+        checkedAgainst: "Okta's sign-in guide (shared/reference/001): an OpenID Connect sign-in with a refresh token",
+        requests: [{ provider: "okta", app: ctx.instance, flow: "authorization_code", scopes: ["openid", "profile", "email", "offline_access"] }],
+      },
     };
   },
 };

@@ -11,6 +11,11 @@ import type { Environment } from "../config/schema/root";
 /** `{ $ref: ["okta", "<app>", "clientId"] }`: an app output, resolved by the program after the apps exist. */
 export interface OutputRef {
   readonly $ref: readonly [provider: "okta" | "auth0", app: string, ...path: string[]];
+  /**
+   * `json`: the output is JSON text; hand over the value it encodes. A product that takes a JSON object (a JWK)
+   * then gets an object in `pulumi stack output --json`, not a string of escaped JSON that pastes as a string.
+   */
+  readonly as?: "json";
 }
 
 export type HandoffTemplate = string | number | boolean | OutputRef | readonly HandoffTemplate[] | { readonly [key: string]: HandoffTemplate };
@@ -29,10 +34,38 @@ export interface RecipeContext {
   readonly path: (...segments: (string | number)[]) => string;
 }
 
+/**
+ * One request the receiving product makes with what it was handed, as its source code makes it: which app it
+ * signs in as, which flow, the exact scopes, and (private key JWT) the algorithms it can sign with. Verify
+ * sends these requests, and the grants must cover them.
+ */
+export interface ConsumerRequest {
+  readonly provider: "okta" | "auth0";
+  /** The app (a name this recipe creates) the product authenticates as. */
+  readonly app: string;
+  readonly flow: "client_credentials" | "device_authorization" | "authorization_code";
+  /** Exactly the scopes the product puts in the request, in its order. */
+  readonly scopes: readonly string[];
+  /** Auth0 Management API: the `audience` it asks for. */
+  readonly audience?: string;
+  /** Private key JWT: the JWS algorithms the product can sign its client assertion with. */
+  readonly signingAlgs?: readonly string[];
+}
+
+/** The product that receives a handoff, the version whose source the requests were read from, and the requests. */
+export interface Consumer {
+  readonly product: string;
+  /** e.g. "okta/okta-mcp-server v1.1.4"; "documented setup guide" where the product's source is not public. */
+  readonly checkedAgainst: string;
+  readonly requests: readonly ConsumerRequest[];
+}
+
 export interface Expansion {
   readonly okta?: Readonly<Record<string, Record<string, unknown>>>;
   readonly auth0?: Readonly<Record<string, Record<string, unknown>>>;
   readonly handoff: HandoffTemplate;
+  /** Who receives the handoff and what it asks the issuer for. */
+  readonly consumer: Consumer;
 }
 
 export interface Recipe<S extends z.ZodType = z.ZodType> {
@@ -44,3 +77,6 @@ export interface Recipe<S extends z.ZodType = z.ZodType> {
 }
 
 export const ref = (provider: "okta" | "auth0", app: string, ...path: string[]): OutputRef => ({ $ref: [provider, app, ...path] });
+
+/** A reference to an output that holds JSON text, handed over as the JSON value itself. */
+export const jsonRef = (provider: "okta" | "auth0", app: string, ...path: string[]): OutputRef => ({ $ref: [provider, app, ...path], as: "json" });

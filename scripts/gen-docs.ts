@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { RULES, RULE_SECTIONS, type Rule } from "../config/rules/catalogue";
+import { RETIRED_RULES, RULES, RULE_SECTIONS, type Rule } from "../config/rules/catalogue";
 import { readCorpus, type CorpusCase } from "../test/corpus/manifest";
 
 export const DOCS_FILE = join(__dirname, "..", "docs", "rules.md");
@@ -62,6 +62,8 @@ export function rulesMarkdown(corpus: readonly CorpusCase[] = readCorpus()): str
       if (examples.length > 0) out.push(`- **Examples:** ${examples.map((c) => `[\`${c.name}\`](../${c.file})`).join(", ")}`);
     }
   }
+  out.push("", "## Retired codes", "", "No longer emitted; never reused.", "");
+  for (const [code, why] of Object.entries(RETIRED_RULES)) out.push(`- \`${code}\`: ${why}`);
   return out.join("\n") + "\n";
 }
 

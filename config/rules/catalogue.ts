@@ -277,13 +277,6 @@ const OKTA_SCOPES_AND_ROLES = {
     source: "Okta management OpenAPI specification (okta/okta-management-openapi-spec), compiled into config/catalogues/okta-api-scopes.ts",
     fix: "Use a scope from the catalogue; the message suggests the nearest.",
   },
-  OKTA_SCOPE_REDUNDANT: {
-    severity: "warning",
-    summary: "A read scope next to the manage scope of the same resource.",
-    rationale: "\"Manage scopes can do everything the read scopes do\": the read scope adds nothing but noise to the grant.",
-    source: "Okta, OAuth 2.0 scopes for Okta Admin Management (developer.okta.com/docs/api/oauth2/)",
-    fix: "Keep only the manage scope, or drop manage if read is enough.",
-  },
   OKTA_ROLE_ACKNOWLEDGE: {
     severity: "error",
     summary: "SUPER_ADMIN or ORG_ADMIN for an app without an explicit acknowledgement.",
@@ -503,6 +496,20 @@ const RECIPES = {
     source: "The auth0 SDK's generated OauthScope (config/catalogues/auth0-management-scopes.ts); README § `frontegg-auth0`",
     fix: "Check the spelling against the Management API scopes; if the product really asks for it, nothing to do.",
   },
+  RECIPE_READ_TOOLS_NOT_LOADED: {
+    severity: "warning",
+    summary: "An Okta MCP server scope list with a manage scope but not its read scope.",
+    rationale: "The server loads a tool only when that tool's one scope is, as an exact string, in OKTA_SCOPES: a manage scope does not load the read tools, so list_users and the like are missing although Okta would allow the calls.",
+    source: "okta/okta-mcp-server v1.1.4 src/okta_mcp_server/utils/scope_guard.py `prune_tools_by_scope` (exact membership); recipes/consumers/okta-mcp-server.ts",
+    fix: "Add the read scope next to the manage scope, if the server should read as well as write.",
+  },
+  RECIPE_KEY_UNSUPPORTED: {
+    severity: "error",
+    summary: "A key of a type the receiving product cannot sign with.",
+    rationale: "The key is valid for Okta, so the app is created and the plan is clean, but every token request of the product then fails: the Okta MCP server, Defguard and terraform-provider-okta sign their client assertions with RS256 only.",
+    source: "okta/okta-mcp-server v1.1.4 utils/auth/auth_manager.py (RS256 hard-coded); DefGuard/defguard v2.0.1 crates/defguard_core/src/enterprise/directory_sync/okta.rs `build_token` (`from_rsa_pem`, RS256); recipes/consumers/",
+    fix: "Use an RSA key (the default), or bring an RSA public key.",
+  },
   RECIPE_ADMIN_ROLE_REQUIRED: {
     severity: "error",
     summary: "Manage scopes for the Okta MCP server without an admin role that can write.",
@@ -511,6 +518,15 @@ const RECIPES = {
     fix: "Set adminRole to the narrowest role that covers the scopes.",
   },
 } as const satisfies Record<string, Rule>;
+
+/**
+ * Codes that are no longer emitted, with why. They stay listed so that no code is ever reused with another
+ * meaning, and so that a suppression or CI log that names one can be explained.
+ */
+export const RETIRED_RULES: Readonly<Record<string, string>> = {
+  OKTA_SCOPE_REDUNDANT:
+    "Retired: it advised dropping a read scope next to its manage scope, but Okta's org authorization server grants a requested scope only when it is in the app's grants collection (Okta, Implement OAuth for Okta, define allowed scopes), so a consumer that asks for the read scope (Frontegg, the Okta MCP server) is refused without its grant.",
+};
 
 /** The catalogue in sections, in the order the docs list them. */
 export const RULE_SECTIONS = [

@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { stringify as yamlStringify } from "yaml";
 import type { LoadResult } from "../../config/load";
 import { RULES, type RuleCode } from "../../config/rules/catalogue";
+import { MCP_ALWAYS_LOADED_TOOLS, MCP_TOOL_SCOPES } from "../../recipes/consumers/okta-mcp-server";
 import { toolsFor } from "../../recipes/okta-mcp-server";
 import { auth0App, codes, expectAbsent, expectProblem, handoffOf, load, only, recipeStack, serviceApp, userApp } from "./helpers";
 
@@ -49,10 +50,14 @@ function one(name: string, params: unknown, extra: Record<string, unknown> = {})
 function at(r: LoadResult): [string, string][] {
   return r.diagnostics.map((d) => [d.code, d.path]);
 }
-/** A real public key in PEM, as a user who keeps the private half would paste it. */
+/** A real public key in PEM, as a user who keeps the private half would paste it (RSA: what the consumers sign with). */
+let rsaPublicPem: string | undefined;
 function publicPem(): string {
-  const { publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
-  return publicKey.export({ type: "spki", format: "pem" }).toString();
+  rsaPublicPem ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString();
+  return rsaPublicPem;
+}
+function ecPublicPem(): string {
+  return generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ type: "spki", format: "pem" }).toString();
 }
 
 /** Rule codes with a describe block below; checked against the catalogue at the end. */
@@ -244,10 +249,11 @@ rule("RECIPE_APP_INVALID", () => {
   });
 
   it("keeps a warning's own code when re-pointing it at the instance, and the model is still built", () => {
-    const r = one("mcp", { recipe: "okta-mcp-server", mode: "device", scopes: ["okta.users.read", "okta.users.manage"] }, NO_AUTH0);
-    const d = expectProblem(r, "OKTA_SCOPE_REDUNDANT", `${ROOT}.mcp`, "expands to oidc-apps:okta.apps.mcp.apiScopes[0]", "warning");
-    expect(d.message).toContain('"okta.users.read" is implied by "okta.users.manage"');
-    expect(codes(r.diagnostics)).toEqual(["OKTA_SCOPE_REDUNDANT"]);
+    const r = one("fe", { recipe: "frontegg-okta", gatewayUrl: GATEWAY, overrides: { extraRedirectUris: [`${GATEWAY}/integration-callback`] } }, NO_AUTH0);
+    const d = expectProblem(r, "OKTA_REDIRECT_DUPLICATE", `${ROOT}.fe`, "expands to oidc-apps:okta.apps.fe.redirectUris[1]", "warning");
+    expect(d.message).toContain("fails OKTA_REDIRECT_DUPLICATE");
+    expect(codes(r.diagnostics)).toEqual(["OKTA_REDIRECT_DUPLICATE"]);
+    expect(r.model).toBeDefined();
   });
 });
 
@@ -272,20 +278,56 @@ rule("RECIPE_SCOPE_NOT_GRANTED", () => {
 
 rule("RECIPE_ADMIN_ROLE_REQUIRED", () => {
   it("fails private_key_jwt with a manage scope and no adminRole, at the adminRole key", () => {
-    const r = one("mcp", { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.users.read", "okta.groups.manage"] }, NO_AUTH0);
+    const r = one("mcp", { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.groups.read", "okta.groups.manage"] }, NO_AUTH0);
     const d = expectProblem(r, "RECIPE_ADMIN_ROLE_REQUIRED", `${ROOT}.mcp.adminRole`, "the scopes include manage scopes, so the app needs an admin role that can write");
     expect(d.fix).toContain("GROUP_MEMBERSHIP_ADMIN for okta.groups.manage");
     expect(codes(r.diagnostics)).toEqual(["RECIPE_ADMIN_ROLE_REQUIRED"]);
   });
 
   it("passes with an adminRole that can write, which replaces the read-only default", () => {
-    const r = one("mcp", { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.groups.manage"], adminRole: "GROUP_MEMBERSHIP_ADMIN" }, NO_AUTH0);
+    const r = one("mcp", { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.groups.read", "okta.groups.manage"], adminRole: "GROUP_MEMBERSHIP_ADMIN" }, NO_AUTH0);
     expectAbsent(r, "RECIPE_ADMIN_ROLE_REQUIRED");
     expect(serviceApp(r.model, "mcp").adminRoles).toEqual([{ kind: "standard", type: "GROUP_MEMBERSHIP_ADMIN" }]);
   });
 
   it("passes manage scopes in device mode (the signed-in user's own rights apply)", () => {
-    expectAbsent(one("mcp", { recipe: "okta-mcp-server", mode: "device", scopes: ["okta.groups.manage"] }, NO_AUTH0), "RECIPE_ADMIN_ROLE_REQUIRED");
+    expectAbsent(one("mcp", { recipe: "okta-mcp-server", mode: "device", scopes: ["okta.groups.read", "okta.groups.manage"] }, NO_AUTH0), "RECIPE_ADMIN_ROLE_REQUIRED");
+  });
+});
+
+rule("RECIPE_READ_TOOLS_NOT_LOADED", () => {
+  it("warns at a manage scope given without its read scope, naming the read tools that will not load", () => {
+    const r = one("mcp", { recipe: "okta-mcp-server", mode: "device", scopes: ["okta.logs.read", "okta.users.manage"] }, NO_AUTH0);
+    const d = expectProblem(r, "RECIPE_READ_TOOLS_NOT_LOADED", `${ROOT}.mcp.scopes[1]`, '"okta.users.manage" is given without "okta.users.read"', "warning");
+    expect(d.message).toContain(USERS_READ_TOOLS.join(", "));
+    expect(d.fix).toContain("Add okta.users.read");
+    expect(codes(r.diagnostics)).toEqual(["RECIPE_READ_TOOLS_NOT_LOADED"]);
+    expect(r.model).toBeDefined();
+  });
+
+  it("passes manage with its read scope, and manage scopes whose read scope loads no tool", () => {
+    expectAbsent(one("mcp", { recipe: "okta-mcp-server", mode: "device", scopes: ["okta.users.read", "okta.users.manage"] }, NO_AUTH0), "RECIPE_READ_TOOLS_NOT_LOADED");
+    expectAbsent(one("mcp", { recipe: "okta-mcp-server", mode: "device", scopes: ["okta.authorizationServers.manage"] }, NO_AUTH0), "RECIPE_READ_TOOLS_NOT_LOADED");
+  });
+});
+
+rule("RECIPE_KEY_UNSUPPORTED", () => {
+  it("fails a generated EC key for the MCP server, at the key, naming the server and RS256", () => {
+    const r = one("mcp", { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.users.read"], keys: [{ kid: "a" }, { kid: "b", algorithm: "EC" }] }, NO_AUTH0);
+    const d = expectProblem(r, "RECIPE_KEY_UNSUPPORTED", `${ROOT}.mcp.keys[1]`, "is an EC key, but the Okta MCP server signs only with RSA");
+    expect(d.message).toContain("RS256");
+    expect(r.model).toBeUndefined();
+  });
+
+  it("fails a brought EC public key (PEM or JWK) for the MCP server and the provisioner", () => {
+    const jwk = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ format: "jwk" });
+    expectProblem(one("mcp", { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.users.read"], keys: [{ kid: "k", publicKey: ecPublicPem() }] }, NO_AUTH0), "RECIPE_KEY_UNSUPPORTED", `${ROOT}.mcp.keys[0]`, "EC key");
+    expectProblem(one("mcp", { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.users.read"], keys: [{ kid: "k", publicJwk: jwk }] }, NO_AUTH0), "RECIPE_KEY_UNSUPPORTED", `${ROOT}.mcp.keys[0]`, "EC key");
+    expectProblem(one("p", { recipe: "okta-provisioner", adminRole: "APP_ADMIN", keys: [{ kid: "k", algorithm: "EC" }] }, NO_AUTH0), "RECIPE_KEY_UNSUPPORTED", `${ROOT}.p.keys[0]`, "terraform-provider-okta");
+  });
+
+  it("passes RSA keys, generated or brought", () => {
+    expectAbsent(one("mcp", { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.users.read"], keys: [{ kid: "a", algorithm: "RSA", rsaBits: 3072 }, { kid: "b", publicKey: publicPem() }] }, NO_AUTH0), "RECIPE_KEY_UNSUPPORTED");
   });
 });
 
@@ -307,7 +349,7 @@ describe("recipe parameters", () => {
     ]);
     const d = only(r.diagnostics, "CONFIG_UNKNOWN_KEY");
     expect(d.message).toBe('unknown key "gatewayURL". Did you mean "gatewayUrl"?');
-    expect(d.fix).toBe("Remove it or use one of: recipe, gatewayUrl, scopes, label, overrides.");
+    expect(d.fix).toBe("Remove it or use one of: recipe, gatewayUrl, scopes, assignTo, label, overrides.");
   });
 
   it("fails an unknown key inside overrides, with did-you-mean", () => {
@@ -435,11 +477,17 @@ describe("a recipe's defaults produce no diagnostics", () => {
 describe("frontegg-okta expands into", () => {
   const r = one("fe", { recipe: "frontegg-okta", gatewayUrl: `${GATEWAY}/` }, NO_AUTH0);
 
-  it("a web app granted only okta.* scopes, without reads implied by manage", () => {
+  it("a web app granted every okta.* scope handed to Frontegg, read scopes next to manage ones included", () => {
+    // Okta grants a requested scope only when it is in the app's grants: Frontegg requests the reads too.
     const app = userApp(r.model, "fe");
-    expect(app.apiScopes).toEqual(["okta.users.manage", "okta.groups.manage", "okta.apps.manage", "okta.authorizationServers.manage", "okta.logs.read"]);
-    expect(app.apiScopes).not.toContain("okta.users.read");
-    expect(app.apiScopes.filter((s) => !s.startsWith("okta."))).toEqual([]);
+    expect(app.apiScopes).toEqual(FRONTEGG_OKTA_GUIDE_SCOPES.split(" ").filter((s) => s.startsWith("okta.")));
+    expect(app.apiScopes).toContain("okta.users.read");
+  });
+
+  it("an assignment when asked for (the admin completing Frontegg's consent must be assigned)", () => {
+    const a = one("fe", { recipe: "frontegg-okta", gatewayUrl: GATEWAY, assignTo: { groups: ["Okta Admins"] } }, NO_AUTH0);
+    expect(a.diagnostics).toEqual([]);
+    expect(userApp(a.model, "fe").assignTo).toEqual({ kind: "groups", groups: ["Okta Admins"] });
   });
 
   it("assigned to no one, authorization code + refresh token, redirect <gateway>/integration-callback (trailing slash dropped)", () => {
@@ -463,7 +511,7 @@ describe("frontegg-okta expands into", () => {
   it("a grant of exactly the okta.* scopes of a custom list, the handoff keeping the list as written", () => {
     const c = one("fe", { recipe: "frontegg-okta", gatewayUrl: GATEWAY, scopes: ["openid", "okta.users.read", "okta.groups.read", "okta.groups.manage"] }, NO_AUTH0);
     expect(c.diagnostics).toEqual([]);
-    expect(userApp(c.model, "fe").apiScopes).toEqual(["okta.users.read", "okta.groups.manage"]);
+    expect(userApp(c.model, "fe").apiScopes).toEqual(["okta.users.read", "okta.groups.read", "okta.groups.manage"]);
     expect(handoffOf(c.model, "fe")["scopes"]).toBe("openid okta.users.read okta.groups.read okta.groups.manage");
   });
 });
@@ -558,7 +606,9 @@ describe("okta-mcp-server expands into", () => {
     expect(app.kind).toBe("native");
     expect(app.redirectUris).toEqual(["com.oktapreview.acme-dev:/callback"]);
     expect(app.postLogoutRedirectUris).toEqual(["com.okta.acme-dev:/"]);
-    expect(app.grantTypes).toEqual(["authorization_code", "device_code"]);
+    // The server asks for offline_access and refreshes (auth_manager.py `refresh_access_token`): rotating, as a public client.
+    expect(app.grantTypes).toEqual(["authorization_code", "device_code", "refresh_token"]);
+    expect(app.refreshToken).toEqual({ rotation: "ROTATE", leewaySeconds: 30 });
     expect(app.assignTo).toEqual({ kind: "everyone" });
     expect(app.apiScopes).toEqual(["okta.users.read"]);
   });
@@ -569,7 +619,7 @@ describe("okta-mcp-server expands into", () => {
     expect(userApp(r.model, "mcp").postLogoutRedirectUris).toEqual(["com.okta.acme:/"]);
     expect(handoffOf(r.model, "mcp")).toEqual({
       env: { OKTA_ORG_URL: "https://acme.okta.com", OKTA_CLIENT_ID: { $ref: ["okta", "mcp", "clientId"] }, OKTA_SCOPES: "okta.users.read okta.logs.read" },
-      tools: [...USERS_READ_TOOLS, "get_logs"],
+      tools: [...USERS_READ_TOOLS, "get_logs", "get_login_failures", ...MCP_ALWAYS_LOADED_TOOLS],
     });
   });
 
@@ -589,7 +639,7 @@ describe("okta-mcp-server expands into", () => {
         OKTA_KEY_ID: "mcp-1",
         OKTA_PRIVATE_KEY: { $ref: ["okta", "mcp", "privateKeys", "mcp-1", "pem"] },
       },
-      tools: [...USERS_READ_TOOLS, ...GROUPS_READ_TOOLS],
+      tools: [...USERS_READ_TOOLS, ...GROUPS_READ_TOOLS, ...MCP_ALWAYS_LOADED_TOOLS],
     });
   });
 
@@ -619,30 +669,40 @@ describe("okta-mcp-server expands into", () => {
     expect((handoffOf(r.model, "mcp")["env"] as Record<string, unknown>)["OKTA_KEY_ID"]).toBe("a");
   });
 
-  it("a tools list where manage implies the read tools, in the table's order", () => {
+  it("a tools list where manage does not load the read tools, in the registry's order", () => {
     const r = one("mcp", { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.logs.read", "okta.users.manage"], adminRole: "USER_ADMIN" }, NO_AUTH0);
-    expect(handoffOf(r.model, "mcp")["tools"]).toEqual([...USERS_READ_TOOLS, ...USERS_MANAGE_TOOLS, "get_logs"]);
+    expect(handoffOf(r.model, "mcp")["tools"]).toEqual([...USERS_MANAGE_TOOLS, "get_logs", "get_login_failures", ...MCP_ALWAYS_LOADED_TOOLS]);
   });
 });
 
-describe("toolsFor", () => {
-  it("unlocks the read tools with the manage scope", () => {
-    expect(toolsFor(["okta.users.manage"])).toEqual([...USERS_READ_TOOLS, ...USERS_MANAGE_TOOLS]);
+describe("toolsFor: the tools okta/okta-mcp-server v1.1.4 loads (scope_guard.py `prune_tools_by_scope`)", () => {
+  it("does not load the read tools with the manage scope alone (exact membership)", () => {
+    expect(toolsFor(["okta.users.manage"])).toEqual([...USERS_MANAGE_TOOLS, ...MCP_ALWAYS_LOADED_TOOLS]);
   });
 
-  it("follows the table's order, not the scopes' order", () => {
-    expect(toolsFor(["okta.logs.read", "okta.groups.read", "okta.users.read"])).toEqual([...USERS_READ_TOOLS, ...GROUPS_READ_TOOLS, "get_logs"]);
+  it("follows the registry's order, not the scopes' order", () => {
+    expect(toolsFor(["okta.logs.read", "okta.groups.read", "okta.users.read"])).toEqual([...USERS_READ_TOOLS, ...GROUPS_READ_TOOLS, "get_logs", "get_login_failures", ...MCP_ALWAYS_LOADED_TOOLS]);
   });
 
-  it("lists each tool once when read and manage are both given, and nothing for scopes without tools", () => {
-    expect(toolsFor(["okta.users.read", "okta.users.manage"])).toEqual([...USERS_READ_TOOLS, ...USERS_MANAGE_TOOLS]);
-    expect(toolsFor(["okta.apps.read"])).toEqual(["list_applications", "get_application"]);
-    expect(toolsFor(["okta.authorizationServers.read", "openid"])).toEqual([]);
-    expect(toolsFor([])).toEqual([]);
+  it("lists each tool once; scopes without tools add none; get_scope_status and export_users_csv always load", () => {
+    expect(toolsFor(["okta.users.read", "okta.users.manage"])).toEqual([...USERS_READ_TOOLS, ...USERS_MANAGE_TOOLS, ...MCP_ALWAYS_LOADED_TOOLS]);
+    expect(toolsFor(["okta.authorizationServers.read", "openid"])).toEqual(MCP_ALWAYS_LOADED_TOOLS);
+    expect(toolsFor([])).toEqual(["get_scope_status", "export_users_csv"]);
   });
 
-  it("does not imply manage tools from a read scope", () => {
-    expect(toolsFor(["okta.groups.read"])).toEqual(GROUPS_READ_TOOLS);
+  it("has the server's 107 registry tools, each once, among them the ones an older table lacked", () => {
+    const tools = MCP_TOOL_SCOPES.map(([t]) => t);
+    expect(tools).toHaveLength(107);
+    expect(new Set(tools).size).toBe(107);
+    const every = toolsFor([...new Set(MCP_TOOL_SCOPES.map(([, s]) => s))]);
+    expect(every).toHaveLength(109);
+    for (const t of ["confirm_delete_group", "confirm_delete_application", "get_login_failures"]) expect(every).toContain(t);
+    expect(toolsFor(["okta.groups.manage"])).toContain("confirm_delete_group");
+    expect(toolsFor(["okta.apps.manage"])).toContain("confirm_delete_application");
+  });
+
+  it("matches case and whole words only: OKTA_SCOPES is split on whitespace and compared exactly", () => {
+    expect(toolsFor(["okta.Users.read", "okta.users.read.self", "okta.users"])).toEqual(MCP_ALWAYS_LOADED_TOOLS);
   });
 });
 
@@ -692,7 +752,7 @@ describe("defguard-okta expands into", () => {
     expect(sync.keys.map((k) => k.kid)).toEqual(["dg-directory-sync-1"]);
     expect(handoffOf(r.model, "dg")["directorySync"]).toEqual({
       clientId: { $ref: ["okta", "dg-directory-sync", "clientId"] },
-      privateKey: { $ref: ["okta", "dg-directory-sync", "privateKeys", "dg-directory-sync-1", "jwk"] },
+      privateKey: { $ref: ["okta", "dg-directory-sync", "privateKeys", "dg-directory-sync-1", "jwk"], as: "json" },
     });
   });
 });

@@ -2,7 +2,8 @@
  * `npm run verify -- <stack> [OUTPUTS.json | -] [--format text|json] [--config-file PATH] [--timeout-ms N]
  * [--issuer-override URL]`: after `pulumi up`, prove each app's credentials work against its live issuer.
  * The outputs come from `pulumi stack output --json --show-secrets` (a file, or standard input); the stack
- * file says what each app should be able to do. Exit 0 all apps pass, 1 an app failed, 2 usage or input error.
+ * file says what each app should be able to do and, for the apps a recipe created, what its product asks the
+ * issuer for (verify then sends that request). Exit 0 all apps pass, 1 an app failed, 2 usage or input error.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";

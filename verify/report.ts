@@ -3,7 +3,7 @@
  * and as JSON for CI. Apps are sorted by provider then name, checks keep the order they ran in, and the JSON's
  * keys have a fixed order, so the same results always print the same.
  */
-import type { CheckName, Provider } from "./targets";
+import type { CheckName, ConsumerInfo, Provider } from "./targets";
 
 export type CheckStatus = "pass" | "fail" | "skip";
 
@@ -13,6 +13,12 @@ export interface CheckResult {
   readonly subject?: string;
   readonly status: CheckStatus;
   readonly message: string;
+  /**
+   * Present when the check sent (or would have sent) a recipe consumer's request instead of the app's own:
+   * the recipe instance, the product, what its requests were read from, and the request's flow, scopes,
+   * audience and signing algorithms.
+   */
+  readonly consumer?: ConsumerInfo;
 }
 
 export interface AppResult {
@@ -57,10 +63,28 @@ export function reportJson(report: Report): string {
       status: a.status,
       ...(a.clientId !== undefined ? { clientId: a.clientId } : {}),
       ...(a.issuer !== undefined ? { issuer: a.issuer } : {}),
-      checks: a.checks.map((c) => ({ check: c.check, ...(c.subject !== undefined ? { subject: c.subject } : {}), status: c.status, message: c.message })),
+      checks: a.checks.map((c) => ({
+        check: c.check,
+        ...(c.subject !== undefined ? { subject: c.subject } : {}),
+        status: c.status,
+        message: c.message,
+        ...(c.consumer !== undefined ? { consumer: consumerJson(c.consumer) } : {}),
+      })),
     })),
   };
   return JSON.stringify(ordered, null, 2) + "\n";
+}
+
+function consumerJson(c: ConsumerInfo) {
+  return {
+    recipe: c.recipe,
+    product: c.product,
+    checkedAgainst: c.checkedAgainst,
+    flow: c.flow,
+    scopes: [...c.scopes],
+    ...(c.audience !== undefined ? { audience: c.audience } : {}),
+    ...(c.signingAlgs !== undefined ? { signingAlgs: [...c.signingAlgs] } : {}),
+  };
 }
 
 export function reportText(report: Report): string {

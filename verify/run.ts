@@ -14,7 +14,7 @@ import { describeError } from "./errors";
 import type { StackOutputsJson } from "./outputs";
 import { redact, secretsOf } from "./redact";
 import { appStatus, buildReport, type AppResult, type CheckResult, type Report } from "./report";
-import { planTargets, type AppTarget, type CheckSpec } from "./targets";
+import { planTargets, type AppTarget, type CheckSpec, type ConsumerInfo } from "./targets";
 import type { RequestPolicy } from "./transport";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -39,8 +39,30 @@ export async function verifyStack(stack: string, model: StackModel, outputs: Sta
   const results = await mapLimit(targets, options.concurrency ?? DEFAULT_CONCURRENCY, (t) => verifyApp(t, options.issuerOverride, policy));
   return buildReport(
     stack,
-    results.map((r) => ({ ...r, checks: r.checks.map((c) => ({ ...c, message: redact(c.message, secrets), ...(c.subject ? { subject: redact(c.subject, secrets) } : {}) })) })),
+    results.map((r) => ({
+      ...r,
+      checks: r.checks.map((c) => ({
+        ...c,
+        message: redact(c.message, secrets),
+        ...(c.subject ? { subject: redact(c.subject, secrets) } : {}),
+        // From the stack file, not the outputs; redacted all the same, as everything printed is.
+        ...(c.consumer ? { consumer: redactConsumer(c.consumer, secrets) } : {}),
+      })),
+    })),
   );
+}
+
+function redactConsumer(c: ConsumerInfo, secrets: readonly string[]): ConsumerInfo {
+  const r = (text: string) => redact(text, secrets);
+  return {
+    ...c,
+    recipe: r(c.recipe),
+    product: r(c.product),
+    checkedAgainst: r(c.checkedAgainst),
+    scopes: c.scopes.map(r),
+    ...(c.audience !== undefined ? { audience: r(c.audience) } : {}),
+    ...(c.signingAlgs !== undefined ? { signingAlgs: c.signingAlgs.map(r) } : {}),
+  };
 }
 
 /** What discovery established for an app; the other checks run only with it. */
@@ -56,7 +78,7 @@ async function verifyApp(target: AppTarget, issuerOverride: string | undefined, 
   let session: Session | undefined;
   for (const planned of target.checks) {
     if (planned.kind !== "run") {
-      checks.push({ check: planned.check, ...(planned.subject ? { subject: planned.subject } : {}), status: planned.kind, message: planned.message });
+      checks.push({ check: planned.check, ...(planned.subject ? { subject: planned.subject } : {}), status: planned.kind, message: planned.message, ...(planned.consumer ? { consumer: planned.consumer } : {}) });
       continue;
     }
     const { spec } = planned;
@@ -68,8 +90,8 @@ async function verifyApp(target: AppTarget, issuerOverride: string | undefined, 
     }
     const subject = subjectOf(spec);
     const current = session;
-    const outcome: Omit<CheckResult, "check"> = current ? await guarded(() => runCheck(spec, current, policy), policy) : { status: "skip", message: "not run: discovery failed" };
-    checks.push({ check: spec.check, ...(subject ? { subject } : {}), ...outcome });
+    const outcome: Omit<CheckResult, "check"> = current ? asConsumer(await guarded(() => runCheck(spec, current, policy), policy), spec.consumer) : { status: "skip", message: "not run: discovery failed" };
+    checks.push({ check: spec.check, ...(subject ? { subject } : {}), ...outcome, ...(spec.consumer ? { consumer: spec.consumer } : {}) });
   }
   return {
     provider: target.provider,
@@ -96,10 +118,23 @@ async function discoverApp(issuerText: string | undefined, clientId: string | un
 
 async function runCheck(spec: Exclude<CheckSpec, { check: "discovery" }>, session: Session, policy: RequestPolicy): Promise<Outcome> {
   const { metadata, issuer, clientId } = session;
-  if (spec.check === "authorization-request") return authorizationRequest(metadata, issuer, clientId, spec.redirectUri, policy);
+  if (spec.check === "authorization-request") return authorizationRequest(metadata, issuer, clientId, spec.redirectUri, spec.scopes, policy);
   const prepared = await prepareClient(metadata, issuer, clientId, spec.auth, policy);
   if (!prepared.ok) return { status: "fail", message: prepared.reason };
   return spec.check === "device-authorization" ? deviceAuthorization(prepared, spec, policy) : clientCredentials(prepared, spec, policy);
+}
+
+/**
+ * A check sent as a recipe consumer sends it says so, so that a failure reads as the product's own:
+ * "…, as the Okta MCP server (okta/okta-mcp-server v1.1.4) requests it" / "…; … would fail here".
+ */
+function asConsumer(outcome: Outcome, consumer: ConsumerInfo | undefined): Outcome {
+  if (!consumer) return outcome;
+  const who = `${consumer.product} (${consumer.checkedAgainst})`;
+  return {
+    status: outcome.status,
+    message: outcome.status === "pass" ? `${outcome.message}, as ${who} requests it` : `${outcome.message}; ${who} makes this request, so it would fail here`,
+  };
 }
 
 function subjectOf(spec: CheckSpec): string | undefined {

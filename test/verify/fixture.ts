@@ -117,3 +117,88 @@ export function secretFragments(key: KeyPair): string[] {
   const jwk = JSON.parse(privateJwkJson(key.privatePem, key.publicJwk)) as Record<string, string>;
   return [...Object.values(CANARY), ...pemLines, jwk["d"]!, jwk["p"]!, jwk["q"]!];
 }
+
+/**
+ * A second stack, made of recipe instances (plus one app of its own): the apps are the recipes' expansions and
+ * `model.recipes[].consumer` says what each product asks the issuer for, so verify sends the products'
+ * requests. Outputs are derived from the model the way the program shapes them.
+ */
+export const RECIPE_STACK_YAML = stringify({
+  config: {
+    "okta:orgName": "acme",
+    "auth0:domain": AUTH0_DOMAIN,
+    "oidc-apps:environment": "development",
+    "oidc-apps:okta": {
+      apps: {
+        // No recipe: its authorization request asks for `openid` only, as before.
+        portal: { type: "web", grantTypes: ["authorization_code"], redirectUris: ["https://portal.example.com/authorization-code/callback"] },
+      },
+    },
+    "oidc-apps:recipes": {
+      // Service app, private key JWT: the server asks for exactly OKTA_SCOPES, signing with RS256.
+      "okta-mcp": { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.users.read", "okta.groups.read"] },
+      // Native app, device grant: openid profile email offline_access + OKTA_SCOPES.
+      "okta-mcp-device": { recipe: "okta-mcp-server", mode: "device", scopes: ["okta.users.read", "okta.logs.read"] },
+      // Web app: Frontegg's authorization request carries the whole handed-over scope list.
+      frontegg: { recipe: "frontegg-okta", gatewayUrl: "https://gateway.example.com" },
+      // Auth0 app: a Management API token for the list's Management API scopes.
+      "frontegg-auth0": { recipe: "frontegg-auth0", gatewayUrl: "https://gateway.example.com", scopes: ["openid", "profile", "email", "offline_access", "read:users", "read:logs"] },
+    },
+  },
+});
+
+/** The client secret the recipe stack's outputs hold for an app: a canary. */
+export function canarySecret(provider: "okta" | "auth0", app: string): string {
+  return `CANARY-${provider}-${app}-secret-3f8a61`;
+}
+
+/** Outputs for any model: client ids `0oa-<name>` / `auth0-<name>`, canary secrets, `keys` for service apps. */
+export function outputsOf(model: StackModel, keys: Readonly<Record<string, KeyPair>>): StackOutputsJson {
+  const discoveryUrl = `${ISSUER}/.well-known/openid-configuration`;
+  const okta: NonNullable<StackOutputsJson["okta"]> = {};
+  for (const app of model.okta?.apps ?? []) {
+    const scopes = app.apiScopes.length > 0 ? { scopes: app.apiScopes.join(" ") } : {};
+    const common = { type: app.kind, clientId: `0oa-${app.name}`, issuer: ISSUER, discoveryUrl, ...scopes };
+    if (app.kind === "service") {
+      const kid = app.activeKeyId!;
+      const key = keys[app.name];
+      if (!key) throw new Error(`fixture: no key pair for ${app.name}`);
+      okta[app.name] = {
+        ...common,
+        tokenEndpoint: `${ISSUER}/oauth2/v1/token`,
+        keyIds: app.keys.map((k) => k.kid),
+        activeKeyId: kid,
+        jwks: [{ ...key.publicJwk, kid }],
+        privateKeys: { [kid]: { pem: key.privatePem, jwk: privateJwkJson(key.privatePem, { ...key.publicJwk, kid }) } },
+      };
+    } else {
+      okta[app.name] = { ...common, ...(app.kind === "web" ? { clientSecret: canarySecret("okta", app.name) } : {}) };
+    }
+  }
+  const auth0: NonNullable<StackOutputsJson["auth0"]> = {};
+  for (const app of model.auth0?.apps ?? []) {
+    auth0[app.name] = { type: app.kind, domain: model.auth0!.domain, clientId: `auth0-${app.name}`, clientSecret: canarySecret("auth0", app.name), issuer: `https://${model.auth0!.domain}/` };
+  }
+  return { environment: model.environment, okta, auth0, handoffs: {} };
+}
+
+/** Every secret in outputs built by `outputsOf`, with the key fragments: none may appear in any output. */
+export function secretFragmentsOf(outputs: StackOutputsJson, pairs: readonly KeyPair[]): string[] {
+  const secrets = [...Object.values(outputs.okta ?? {}), ...Object.values(outputs.auth0 ?? {})].flatMap((a) => (a.clientSecret ? [a.clientSecret] : []));
+  return [
+    ...secrets,
+    ...pairs.flatMap((pair) => {
+      const pemLines = pair.privatePem.split("\n").filter((l) => l && !l.startsWith("-----"));
+      const jwk = JSON.parse(privateJwkJson(pair.privatePem, pair.publicJwk)) as Record<string, string>;
+      return [...pemLines, ...["d", "p", "q"].flatMap((m) => (jwk[m] ? [jwk[m]!] : []))];
+    }),
+  ];
+}
+
+/** An EC P-256 key pair, as a stack with `algorithm: EC` would generate it. */
+export function ecKeyPair(kid = KID): KeyPair {
+  const pair = generateKeyPairSync("ec", { namedCurve: "P-256", publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
+  const jwk = jwkFromPem(pair.publicKey, kid);
+  if (!jwk.ok) throw new Error(jwk.detail);
+  return { privatePem: pair.privateKey, publicJwk: jwk.jwk };
+}

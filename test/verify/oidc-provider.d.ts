@@ -9,6 +9,7 @@ declare module "oidc-provider" {
 
   export interface KoaContextWithOIDC {
     oidc: { params?: Record<string, unknown>; body?: Record<string, unknown>; client?: { clientId: string } };
+    query?: Record<string, unknown>;
   }
 
   export interface ResourceServer {

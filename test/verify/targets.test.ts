@@ -11,6 +11,7 @@ import { readStackFileText } from "../../config/stack-file";
 import { parseOutputs, type StackOutputsJson } from "../../verify/outputs";
 import { redact, secretsOf } from "../../verify/redact";
 import { planTargets, type PlannedCheck } from "../../verify/targets";
+import { keyPair, loadModel, outputsOf, RECIPE_STACK_YAML } from "./fixture";
 
 const ISSUER = "https://acme.okta.com";
 
@@ -114,6 +115,58 @@ describe("planTargets", () => {
     expect(byName("cli")).toEqual([["outputs", "fail", "in the stack file but not in the stack outputs: run `pulumi up`, or pass the outputs of this stack"]]);
     expect(byName("ghost")).toEqual([["outputs", "fail", "in the stack outputs but not in the stack file: pass the stack file this stack was applied from"]]);
     expect(byName("portal")).toEqual([["outputs", "fail", "the outputs' issuer https://other.okta.com is not the stack file's org https://acme.okta.com: outputs of another stack?"]]);
+  });
+});
+
+describe("planTargets for recipe apps", () => {
+  const recipes = loadModel(RECIPE_STACK_YAML);
+  const outputs = outputsOf(recipes, { "okta-mcp": keyPair("okta-mcp-1") });
+  const byName = (m: StackModel, name: string) => planTargets(m, outputs).find((t) => t.name === name)!.checks;
+
+  it("plans each flow a consumer uses as the consumer's request; other flows and apps keep their own", () => {
+    const mcp = byName(recipes, "okta-mcp")[1]!;
+    expect(mcp).toMatchObject({
+      kind: "run",
+      spec: {
+        check: "client-credentials",
+        scopes: ["okta.users.read", "okta.groups.read"],
+        auth: { method: "private_key_jwt", kid: "okta-mcp-1", audience: "token_endpoint", algs: ["RS256"] },
+        consumer: { recipe: "okta-mcp", product: "the Okta MCP server", checkedAgainst: "okta/okta-mcp-server v1.1.4", flow: "client_credentials", signingAlgs: ["RS256"] },
+      },
+    });
+    const device = byName(recipes, "okta-mcp-device");
+    // The native app's redirect URI is checked as before; the device request is the server's.
+    expect(device[1]).toEqual({ kind: "run", spec: { check: "authorization-request", redirectUri: "com.okta.acme:/callback", scopes: ["openid"] } });
+    expect(device[2]).toMatchObject({ kind: "run", spec: { check: "device-authorization", scopes: ["openid", "profile", "email", "offline_access", "okta.users.read", "okta.logs.read"], auth: { method: "none" }, consumer: { recipe: "okta-mcp-device" } } });
+    expect(byName(recipes, "frontegg")[1]).toMatchObject({ kind: "run", spec: { check: "authorization-request", redirectUri: "https://gateway.example.com/integration-callback", scopes: expect.arrayContaining(["openid", "okta.users.read", "okta.logs.read"]), consumer: { recipe: "frontegg", flow: "authorization_code" } } });
+    expect(byName(recipes, "frontegg-auth0")[2]).toMatchObject({ kind: "run", spec: { check: "management-api", audience: "https://acme.us.auth0.com/api/v2/", scopes: ["read:users", "read:logs"], consumer: { recipe: "frontegg-auth0" } } });
+    // No recipe made portal: nothing changes for it.
+    expect(byName(recipes, "portal")).toEqual([
+      { kind: "run", spec: { check: "discovery" } },
+      { kind: "run", spec: { check: "authorization-request", redirectUri: "https://portal.example.com/authorization-code/callback", scopes: ["openid"] } },
+    ]);
+  });
+
+  it("a consumer request the app has no grant for fails on the inputs, naming the product", () => {
+    const m: StackModel = {
+      ...recipes,
+      recipes: recipes.recipes.map((r) => (r.instance !== "frontegg" ? r : { ...r, consumer: { ...r.consumer, requests: [...r.consumer.requests, { provider: "okta", app: "frontegg", flow: "device_authorization", scopes: ["openid"] }] } })),
+    };
+    const checks = byName(m, "frontegg");
+    expect(checks.map((c) => (c.kind === "run" ? c.spec.check : c.check))).toEqual(["discovery", "authorization-request", "device-authorization"]);
+    expect(checks[2]).toMatchObject({ kind: "fail", message: "Frontegg uses the device_code grant, but the stack file does not give this web app that grant", consumer: { recipe: "frontegg", flow: "device_authorization" } });
+  });
+
+  it("a consumer's request to a service app whose active key was brought is skipped, with the consumer", () => {
+    const publicKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString();
+    const brought = loadModel(RECIPE_STACK_YAML.replace("mode: private_key_jwt", `mode: private_key_jwt\n      keys:\n        - kid: mine\n          publicKey: ${JSON.stringify(publicKey)}`));
+    const out = { ...outputs, okta: { ...outputs.okta, "okta-mcp": { ...outputs.okta!["okta-mcp"]!, activeKeyId: "mine", privateKeys: {} } } };
+    expect(planTargets(brought, out).find((t) => t.name === "okta-mcp")!.checks[1]).toMatchObject({
+      kind: "skip",
+      check: "client-credentials",
+      message: "the active key mine was brought: its private half is not in the outputs, so verify cannot sign with it",
+      consumer: { recipe: "okta-mcp" },
+    });
   });
 });
 

@@ -13,8 +13,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli } from "../../scripts/verify";
 import { reportJson, reportText, type Report } from "../../verify/report";
 import { verifyStack, type VerifyOptions } from "../../verify/run";
-import { CANARY, ISSUER, keyPair, loadModel, MANAGEMENT_API, outputsFor, secretFragments, STACK_YAML, type KeyPair } from "./fixture";
-import { startProvider, type ProviderKnobs, type RunningProvider } from "./provider";
+import type { StackModel } from "../../config/model";
+import { FRONTEGG_OKTA_SCOPES } from "../../recipes/frontegg-okta";
+import type { StackOutputsJson } from "../../verify/outputs";
+import {
+  CANARY,
+  ecKeyPair,
+  ISSUER,
+  keyPair,
+  loadModel,
+  MANAGEMENT_API,
+  outputsFor,
+  outputsOf,
+  RECIPE_STACK_YAML,
+  secretFragments,
+  secretFragmentsOf,
+  STACK_YAML,
+  type KeyPair,
+} from "./fixture";
+import { startProvider, startProviderFor, type ModelProviderKnobs, type ProviderKnobs, type RunningProvider } from "./provider";
 
 const model = loadModel();
 const key = keyPair();
@@ -184,6 +201,151 @@ describe("verify against oidc-provider", () => {
     expect(check(report, "okta/portal", "authorization-request", PRIMARY_URI).status).toBe("pass");
   });
 });
+
+/** The recipe stack: its apps are recipe expansions, so verify sends their consumers' requests. */
+const recipeModel = loadModel(RECIPE_STACK_YAML);
+const MCP_KID = "okta-mcp-1";
+const mcpKey = keyPair(MCP_KID);
+const MCP = "the Okta MCP server (okta/okta-mcp-server v1.1.4)";
+const FRONTEGG = "Frontegg (Frontegg's setup guide (shared/reference/000))";
+
+async function recipeProvider(m: StackModel, outputs: StackOutputsJson, knobs: ModelProviderKnobs = {}): Promise<RunningProvider> {
+  const p = await startProviderFor(m, outputs, knobs);
+  running.push(p);
+  return p;
+}
+
+/** verify() for the recipe stack: the same no-secret-printed checks, over its outputs' secrets. */
+async function verifyRecipes(p: RunningProvider, m = recipeModel, outputs = outputsOf(recipeModel, { "okta-mcp": mcpKey }), pair: KeyPair = mcpKey): Promise<Report> {
+  const report = await verifyStack("test", m, outputs, { issuerOverride: p.url, timeoutMs: 5000 });
+  const printed = reportText(report) + reportJson(report);
+  for (const fragment of [...secretFragmentsOf(outputs, [pair]), ...p.issued]) expect(printed).not.toContain(fragment);
+  expect(printed).not.toMatch(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\./);
+  return report;
+}
+
+/** The model with one recipe's consumer requests changed (what another product version would ask). */
+function withRequests(m: StackModel, instance: string, change: (q: StackModel["recipes"][number]["consumer"]["requests"][number]) => object): StackModel {
+  return { ...m, recipes: m.recipes.map((r) => (r.instance !== instance ? r : { ...r, consumer: { ...r.consumer, requests: r.consumer.requests.map((q) => ({ ...q, ...change(q) })) } })) };
+}
+
+/** The scopes each client sent (authorization, device) or was granted (token), in request order. */
+function scopesSent(p: RunningProvider, endpoint: RunningProvider["requests"][number]["endpoint"], clientId: string): (string | undefined)[] {
+  return p.requests.filter((r) => r.endpoint === endpoint && r.clientId === clientId).map((r) => r.scope);
+}
+
+describe("verify sends each recipe consumer's own request", () => {
+  it("passes when the issuer grants what every consumer asks, sending exactly the consumers' scopes and algorithm", async () => {
+    const p = await recipeProvider(recipeModel, outputsOf(recipeModel, { "okta-mcp": mcpKey }));
+    const report = await verifyRecipes(p);
+    expect(report.ok).toBe(true);
+    expect(report.apps.map((a) => [`${a.provider}/${a.name}`, a.status, a.checks.map((c) => [c.check, c.status, c.consumer?.recipe])])).toEqual([
+      ["auth0/frontegg-auth0", "pass", [["discovery", "pass", undefined], ["authorization-request", "pass", undefined], ["management-api", "pass", "frontegg-auth0"]]],
+      ["okta/frontegg", "pass", [["discovery", "pass", undefined], ["authorization-request", "pass", "frontegg"]]],
+      ["okta/okta-mcp", "pass", [["discovery", "pass", undefined], ["client-credentials", "pass", "okta-mcp"]]],
+      // The device consumer does not sign in with a redirect: that check stays the app's own.
+      ["okta/okta-mcp-device", "pass", [["discovery", "pass", undefined], ["authorization-request", "pass", undefined], ["device-authorization", "pass", "okta-mcp-device"]]],
+      ["okta/portal", "pass", [["discovery", "pass", undefined], ["authorization-request", "pass", undefined]]],
+    ]);
+
+    // What went over the wire: the consumers' scopes, exactly and in their order; `openid` for the rest.
+    expect(scopesSent(p, "authorization", "0oa-frontegg")).toEqual([FRONTEGG_OKTA_SCOPES.join(" ")]);
+    expect(scopesSent(p, "device_authorization", "0oa-okta-mcp-device")).toEqual(["openid profile email offline_access okta.users.read okta.logs.read"]);
+    expect(scopesSent(p, "token", "0oa-okta-mcp")).toEqual(["okta.users.read okta.groups.read"]);
+    expect(scopesSent(p, "token", "auth0-frontegg-auth0")).toEqual(["read:users read:logs"]);
+    expect(scopesSent(p, "authorization", "0oa-portal")).toEqual(["openid"]);
+    expect(scopesSent(p, "authorization", "0oa-okta-mcp-device")).toEqual(["openid"]);
+    // The MCP server's assertion: RS256 (hard-coded in auth_manager.py), the active key, the token endpoint.
+    expect(p.assertions).toEqual([{ aud: `${p.url}/token`, kid: MCP_KID, alg: "RS256" }]);
+
+    expect(check(report, "okta/okta-mcp", "client-credentials").message).toBe(
+      `access token issued for okta.users.read okta.groups.read (private key JWT, kid ${MCP_KID}, RS256), as ${MCP} requests it`,
+    );
+    expect(check(report, "okta/frontegg", "authorization-request").message).toBe(
+      `accepted for ${FRONTEGG_OKTA_SCOPES.join(" ")}: redirected back with login_required (no session, as expected with prompt=none), as ${FRONTEGG} requests it`,
+    );
+    expect(check(report, "okta/okta-mcp-device", "device-authorization").message).toMatch(
+      new RegExp(`^device code issued for openid profile email offline_access okta.users.read okta.logs.read \\(expires in \\d+ s\\), as ${escape(MCP)} requests it$`),
+    );
+    expect(check(report, "okta/portal", "authorization-request").message).toBe("accepted: redirected back with login_required (no session, as expected with prompt=none)");
+
+    // JSON: `consumer` is added after the existing keys, only on the checks that speak for a consumer.
+    const json = JSON.parse(reportJson(report)) as { apps: { name: string; checks: Record<string, unknown>[] }[] };
+    const mcp = json.apps.find((a) => a.name === "okta-mcp")!.checks[1]!;
+    expect(Object.keys(mcp)).toEqual(["check", "status", "message", "consumer"]);
+    expect(mcp["consumer"]).toEqual({
+      recipe: "okta-mcp",
+      product: "the Okta MCP server",
+      checkedAgainst: "okta/okta-mcp-server v1.1.4",
+      flow: "client_credentials",
+      scopes: ["okta.users.read", "okta.groups.read"],
+      signingAlgs: ["RS256"],
+    });
+    expect(json.apps.find((a) => a.name === "portal")!.checks.every((c) => !("consumer" in c))).toBe(true);
+  });
+
+  it("fails naming Frontegg's okta.users.read when the issuer does not grant it at the authorization request, which the per-app check never asks", async () => {
+    const outputs = outputsOf(recipeModel, { "okta-mcp": mcpKey });
+    const p = await recipeProvider(recipeModel, outputs, { clientScopes: { frontegg: FRONTEGG_OKTA_SCOPES.filter((s) => s !== "okta.users.read") } });
+    const report = await verifyRecipes(p, recipeModel, outputs);
+    expect(report.apps.filter((a) => a.status === "fail").map((a) => a.name)).toEqual(["frontegg"]);
+    expect(check(report, "okta/frontegg", "authorization-request")).toMatchObject({
+      status: "fail",
+      subject: "https://gateway.example.com/integration-callback",
+      message: `okta.users.read: this scope is not granted to the app (redirected back with invalid_scope: requested scope is not allowed); ${FRONTEGG} makes this request, so it would fail here`,
+    });
+
+    // The same issuer passes the app's own check (scope openid): only the consumer's request finds the gap.
+    const withoutConsumers = await verifyRecipes(p, { ...recipeModel, recipes: [] }, outputs);
+    expect(check(withoutConsumers, "okta/frontegg", "authorization-request")).toMatchObject({ status: "pass", message: expect.stringMatching(/^accepted: redirected back/) });
+  });
+
+  it("fails naming the MCP server's device scopes the issuer does not allow, beyond the app's apiScopes", async () => {
+    const outputs = outputsOf(recipeModel, { "okta-mcp": mcpKey });
+    const p = await recipeProvider(recipeModel, outputs, { clientScopes: { "okta-mcp-device": ["openid", "offline_access", "okta.users.read", "okta.logs.read"] } });
+    const report = await verifyRecipes(p, recipeModel, outputs);
+    expect(check(report, "okta/okta-mcp-device", "device-authorization")).toMatchObject({
+      status: "fail",
+      message: `profile email: these scopes are not granted to the app (HTTP 400 invalid_scope: requested scope is not allowed); ${MCP} makes this request, so it would fail here`,
+    });
+    expect(report.apps.filter((a) => a.status === "fail").map((a) => a.name)).toEqual(["okta-mcp-device"]);
+  });
+
+  it("fails naming an OKTA_SCOPES scope the service app is not granted", async () => {
+    const outputs = outputsOf(recipeModel, { "okta-mcp": mcpKey });
+    const p = await recipeProvider(recipeModel, outputs, { clientScopes: { "okta-mcp": ["okta.users.read"] } });
+    const report = await verifyRecipes(p, recipeModel, outputs);
+    expect(check(report, "okta/okta-mcp", "client-credentials").message).toMatch(
+      new RegExp(`^okta\\.groups\\.read: this scope is not granted to the app \\(HTTP 400 invalid_scope: .*\\); ${escape(MCP)} makes this request, so it would fail here$`),
+    );
+  });
+
+  it("signs the client assertion with the consumer's algorithm: the first of its list the key can sign with", async () => {
+    const m = withRequests(recipeModel, "okta-mcp", () => ({ signingAlgs: ["ES256", "PS256", "RS256"] }));
+    const outputs = outputsOf(m, { "okta-mcp": mcpKey });
+    const p = await recipeProvider(m, outputs);
+    const report = await verifyRecipes(p, m, outputs);
+    expect(p.assertions).toEqual([{ aud: `${p.url}/token`, kid: MCP_KID, alg: "PS256" }]);
+    expect(check(report, "okta/okta-mcp", "client-credentials").message).toMatch(/\(private key JWT, kid okta-mcp-1, PS256\), as the Okta MCP server/);
+  });
+
+  it("refuses to sign when the active key cannot sign with the consumer's algorithm: an EC key where RS256 is required", async () => {
+    const ec = ecKeyPair(MCP_KID);
+    const outputs = outputsOf(recipeModel, { "okta-mcp": ec });
+    const p = await recipeProvider(recipeModel, outputs);
+    const report = await verifyRecipes(p, recipeModel, outputs, ec);
+    expect(check(report, "okta/okta-mcp", "client-credentials")).toMatchObject({
+      status: "fail",
+      message: `the active key ${MCP_KID} is an EC P-256 key, which signs ES256, but the client assertion must be signed with RS256: no assertion sent; ${MCP} makes this request, so it would fail here`,
+    });
+    expect(p.assertions).toEqual([]);
+    expect(scopesSent(p, "token", "0oa-okta-mcp")).toEqual([]);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 const dir = mkdtempSync(join(tmpdir(), "oidc-apps-verify-"));
 const stackFile = join(dir, "Pulumi.test.yaml");

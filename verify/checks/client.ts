@@ -1,6 +1,7 @@
 /**
  * A client Configuration for one check: the discovered metadata, the app's client id and its client
- * authentication, with verify's request policy (timeout, http only to loopback).
+ * authentication, with verify's request policy (timeout, http only to loopback). Private key JWT signs with
+ * the consumer's algorithm when the plan names the consumer's (keys.ts loadSigningKey).
  */
 import * as client from "openid-client";
 import { loadSigningKey, type LoadedKey } from "../keys";
@@ -19,7 +20,7 @@ export async function prepareClient(metadata: client.ServerMetadata, issuer: URL
     case "client_secret_post":
       return { ok: true, config: configure(client.ClientSecretPost(plan.secret)) };
     case "private_key_jwt": {
-      const key = await loadSigningKey(plan.pem, plan.kid);
+      const key = await loadSigningKey(plan.pem, plan.kid, plan.algs);
       if (!key.ok) return { ok: false, reason: key.reason };
       const tokenEndpoint = metadata.token_endpoint;
       const options: client.ModifyAssertionOptions | undefined =

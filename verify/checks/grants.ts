@@ -4,6 +4,7 @@
  * device codes are checked for presence and dropped, never reported.
  */
 import * as client from "openid-client";
+import { signingAlg } from "../../config/keys";
 import { describeError, formatOAuthError, oauthError } from "../errors";
 import { inOutputJwks } from "../keys";
 import type { CheckSpec, ClientAuthPlan } from "../targets";
@@ -24,7 +25,7 @@ export async function clientCredentials(prepared: Ready, spec: Extract<CheckSpec
     const tokens = await client.clientCredentialsGrant(prepared.config, { scope: scopes.join(" "), ...(spec.audience ? { audience: spec.audience } : {}) });
     return { issued: typeof tokens.access_token === "string" && tokens.access_token.length > 0, scope: tokens.scope };
   };
-  const via = authLabel(spec.auth);
+  const via = authLabel(spec.auth, prepared);
   try {
     const { issued, scope } = await request(spec.scopes);
     if (!issued) return { status: "fail", message: "the token response has no access token" };
@@ -88,11 +89,15 @@ function keyHint(e: unknown, prepared: Ready, spec: { readonly auth: ClientAuthP
   const consistent = inOutputJwks(prepared.key.publicJwk, spec.auth.jwks);
   const kid = prepared.key.publicJwk.kid;
   if (consistent === false) return `; the private key for kid ${kid} does not match jwks[${kid}] in the outputs`;
-  return `; the outputs' key pair for kid ${kid} is consistent, so the issuer does not hold this public key for the app (drift? run \`pulumi refresh\`)`;
+  // A consumer's algorithm other than the key's usual one: the issuer may refuse the algorithm, not the key.
+  const alg = spec.auth.algs && prepared.key.alg !== signingAlg(prepared.key.publicJwk) ? `, or does not accept ${prepared.key.alg} assertions` : "";
+  return `; the outputs' key pair for kid ${kid} is consistent, so the issuer does not hold this public key for the app${alg} (drift? run \`pulumi refresh\`)`;
 }
 
-function authLabel(auth: ClientAuthPlan): string {
-  return auth.method === "private_key_jwt" ? `private key JWT, kid ${auth.kid}` : auth.method;
+/** The algorithm is named when a consumer's algorithms chose it (the per-app check keeps the key's own). */
+function authLabel(auth: ClientAuthPlan, prepared: Ready): string {
+  if (auth.method !== "private_key_jwt") return auth.method;
+  return `private key JWT, kid ${auth.kid}${auth.algs && prepared.key ? `, ${prepared.key.alg}` : ""}`;
 }
 
 function thisOrThese(list: readonly unknown[], one: string, many: string): string {

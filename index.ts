@@ -9,10 +9,11 @@ import * as auth0 from "@pulumi/auth0";
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { BrowserApp, NativeApp, ServiceApp, TrustedOrigins, WebApp, type OktaAppOutputs, type PrivateKeyOutputs } from "./components/okta";
+import { groupLookups } from "./components/okta/group-lookups";
 import { Auth0WebApp } from "./components/auth0/web-app";
 import { ConfigInvalidError, formatDiagnostic, type Diagnostic } from "./config/diagnostics";
 import { loadStackConfig } from "./config/load";
-import type { Assignment, Auth0Model, OktaModel, OktaUserAppSpec } from "./config/model";
+import type { Auth0Model, OktaModel, OktaUserAppSpec } from "./config/model";
 import { OKTA_PROVIDER_DEFAULTS, OKTA_TUNABLES } from "./config/provider-settings";
 import type { HandoffTemplate, OutputRef } from "./recipes/types";
 import { BUILD_INFO, sourceHash } from "./scripts/source-hash";
@@ -75,6 +76,11 @@ namespace main {
     /** Client-secret auth. Secret. */
     readonly clientSecret?: pulumi.Output<string>;
     readonly issuer: pulumi.Output<string>;
+    /** private_key_jwt: the kids Auth0 holds and the one to sign with. */
+    readonly keyIds?: pulumi.Output<string[]>;
+    readonly activeKeyId?: pulumi.Output<string>;
+    /** private_key_jwt, generated keys by kid: `{ pem, jwk }`, both secret. */
+    readonly privateKeys?: Readonly<Record<string, PrivateKeyOutputs>>;
   }
 
   export interface StackOutputs {
@@ -130,7 +136,8 @@ function oktaStack(model: OktaModel, protect: boolean): Record<string, main.AppO
   const opts = { providers: [provider] };
   const groups = groupLookups(provider);
 
-  if (model.trustedOrigins.length > 0) new TrustedOrigins("trusted-origins", { origins: model.trustedOrigins, retainOnDelete: protect }, opts);
+  // Not retained in any environment: an origin that leaves the stack file leaves the org (it costs no client id).
+  if (model.trustedOrigins.length > 0) new TrustedOrigins("trusted-origins", { origins: model.trustedOrigins }, opts);
 
   const outputs: Record<string, main.AppOutputs> = {};
   for (const spec of model.apps) {
@@ -138,7 +145,7 @@ function oktaStack(model: OktaModel, protect: boolean): Record<string, main.AppO
       outputs[spec.name] = serviceOutputs(new ServiceApp(spec.name, { spec, org: model.org, protect }, opts), model.org.orgUrl);
       continue;
     }
-    const app = userApp(spec, { spec, org: model.org, groupIds: groups.idsFor(spec.assignTo), protect }, opts);
+    const app = userApp(spec, { spec, org: model.org, groups: groups.groupsFor(spec.name, spec.assignTo), protect }, opts);
     outputs[spec.name] = {
       ...appOutputs(spec.kind, app),
       ...(spec.apiScopes.length > 0 ? { scopes: pulumi.output(spec.apiScopes.join(" ")) } : {}),
@@ -214,33 +221,6 @@ function oktaProvider(model: OktaModel): okta.Provider {
   });
 }
 
-/** Org-level lookups, each made once per stack however many apps use it. */
-function groupLookups(provider: okta.Provider) {
-  let everyone: pulumi.Output<string> | undefined;
-  const byName = new Map<string, pulumi.Output<string>>();
-  const everyoneId = () => (everyone ??= okta.group.getEveryoneGroupOutput({}, { provider }).id);
-  const groupId = (name: string) => {
-    let id = byName.get(name);
-    if (!id) {
-      id = okta.group.getGroupOutput({ name }, { provider }).id;
-      byName.set(name, id);
-    }
-    return id;
-  };
-  return {
-    idsFor(assignment: Assignment): pulumi.Output<string>[] {
-      switch (assignment.kind) {
-        case "none":
-          return [];
-        case "everyone":
-          return [everyoneId()];
-        case "groups":
-          return assignment.groups.map(groupId);
-      }
-    },
-  };
-}
-
 function auth0Stack(model: Auth0Model, protect: boolean): Record<string, main.Auth0AppOutputs> {
   const cfg = new pulumi.Config("auth0");
   // Credentials: `pulumi config set --secret auth0:clientSecret` (or apiToken / clientAssertionPrivateKey), or
@@ -255,6 +235,11 @@ function auth0Stack(model: Auth0Model, protect: boolean): Record<string, main.Au
       clientAssertionSigningAlg: cfg.get("clientAssertionSigningAlg"),
       audience: cfg.get("audience"),
       customDomainHeader: cfg.get("customDomainHeader"),
+      // An explicit provider does not read the stack's auth0:* config by itself: pass the switches on
+      // (config/provider-settings.ts AUTH0_SWITCHES; the loader refuses values other than true and false).
+      debug: cfg.getBoolean("debug"),
+      cliLogin: cfg.getBoolean("cliLogin"),
+      dynamicCredentials: cfg.getBoolean("dynamicCredentials"),
     }),
   });
   const outputs: Record<string, main.Auth0AppOutputs> = {};
@@ -266,6 +251,9 @@ function auth0Stack(model: Auth0Model, protect: boolean): Record<string, main.Au
       clientId: app.clientId,
       ...(app.clientSecret ? { clientSecret: app.clientSecret } : {}),
       issuer: app.issuer,
+      ...(app.keyIds ? { keyIds: app.keyIds } : {}),
+      ...(app.activeKeyId ? { activeKeyId: app.activeKeyId } : {}),
+      ...(Object.keys(app.privateKeys).length > 0 ? { privateKeys: app.privateKeys } : {}),
     };
   }
   return outputs;

@@ -8,7 +8,8 @@
 import { AUTH0_MANAGEMENT_SCOPES } from "./catalogues/auth0-management-scopes";
 import type { Diagnostics } from "./diagnostics";
 import { checkKeys, keySpec } from "./key-rules";
-import { secretVersion } from "./okta";
+import { activeKey } from "./keys";
+import { isMap, secretVersion } from "./okta";
 import type { Auth0Model, Auth0WebAppSpec } from "./model";
 import { keyPath, type PathSegment } from "./paths";
 import { APP_NAME } from "./schema/root";
@@ -97,6 +98,11 @@ function checkRules(raw: Record<string, unknown>, at: string[], production: bool
   if (raw["refreshToken"] !== undefined && !grants.includes("refresh_token")) {
     diags.report("AUTH0_REFRESH_WITHOUT_GRANT", keyPath(AUTH0_ROOT, [...at, "refreshToken"]), "refresh-token settings are given but grantTypes does not include refresh_token.");
   }
+  const adopt = raw["adopt"];
+  if (isMap(adopt) && adopt["managementApiGrantId"] !== undefined && !(Array.isArray(scopes) && scopes.length > 0)) {
+    // The grant id is not echoed: it names an object in the tenant, and the message needs no value.
+    diags.report("AUTH0_ADOPT_GRANT_UNUSED", keyPath(AUTH0_ROOT, [...at, "adopt", "managementApiGrantId"]), "the app declares no managementApiScopes, so no Management API grant is created to import this grant into; it would stay unmanaged.");
+  }
   checkCredentials(raw, at, diags);
 }
 
@@ -112,6 +118,9 @@ function checkCredentials(raw: Record<string, unknown>, at: string[], diags: Dia
       }
     });
     checkKeys(keys, AUTH0_ROOT, at, diags);
+    if (raw["clientSecretVersion"] !== undefined) {
+      diags.report("AUTH0_SECRET_VERSION_UNUSED", keyPath(AUTH0_ROOT, [...at, "clientSecretVersion"]), "the app authenticates with private_key_jwt and has no client secret, so there is no secret to rotate.");
+    }
   } else if (keys.length > 0) {
     diags.report("AUTH0_KEYS", keyPath(AUTH0_ROOT, [...at, "keys"]), `keys are only used with clientAuth: private_key_jwt, not ${auth}.`);
   }
@@ -165,6 +174,8 @@ function buildApp({ name, raw }: Parsed): Auth0WebAppSpec {
     ...(auth !== "private_key_jwt" ? secretVersion(raw.clientSecretVersion, raw.adopt) : {}),
     ...(raw.adopt ? { adopt: raw.adopt.managementApiGrantId ? { id: raw.adopt.id, managementApiGrantId: raw.adopt.managementApiGrantId } : { id: raw.adopt.id } } : {}),
     keys: auth === "private_key_jwt" ? (raw.keys ?? []).map(keySpec) : [],
+    // The key the client signs with, by the same choice as Okta service apps.
+    ...(auth === "private_key_jwt" && raw.keys && activeKey(raw.keys) ? { activeKeyId: activeKey(raw.keys)!.kid } : {}),
     ...(grantTypes.includes("refresh_token")
       ? {
           refreshToken: {

@@ -9,7 +9,13 @@ import { slug } from "./paths";
 export type PublicJwk = { kty: "RSA"; kid: string; n: string; e: string } | { kty: "EC"; kid: string; crv: string; x: string; y: string };
 
 export const MIN_RSA_BITS = 2048;
-const EC_CURVES = new Set(["P-256", "P-384", "P-521"]);
+/**
+ * EC curves proven to work: P-256 only. The provider's `jwks` block has no `crv` and sends EC keys as kid, kty,
+ * x, y (terraform-provider-okta v6.12 okta/services/idaas/resource_okta_app_oauth.go `buildAppOAuthV6`: "NO crv");
+ * its recorded test (test/fixtures/vcr/idaas/TestAccResourceOktaAppOauth_serviceWithJWKS) shows Okta accepting a
+ * P-256 key sent so. A P-384 or P-521 key without its curve is unproven, so it is refused.
+ */
+export const EC_CURVES: ReadonlySet<string> = new Set(["P-256"]);
 
 export type KeyProblem = "private" | "malformed" | "weak" | "unsupported";
 export type KeyResult = { ok: true; jwk: PublicJwk } | { ok: false; problem: KeyProblem; detail: string };
@@ -54,7 +60,7 @@ function fromKeyObject(key: KeyObject, kid: string): KeyResult {
   }
   if (type === "ec") {
     const jwk = key.export({ format: "jwk" });
-    if (!jwk.crv || !EC_CURVES.has(jwk.crv)) return { ok: false, problem: "unsupported", detail: `uses the curve ${jwk.crv ?? "?"}; use P-256, P-384 or P-521` };
+    if (!jwk.crv || !EC_CURVES.has(jwk.crv)) return { ok: false, problem: "unsupported", detail: `uses the curve ${jwk.crv ?? "?"}; EC keys must be on P-256 (the Okta provider sends no curve, and only P-256 is proven), or use RSA` };
     return { ok: true, jwk: { kty: "EC", kid, crv: jwk.crv, x: jwk.x!, y: jwk.y! } };
   }
   return { ok: false, problem: "unsupported", detail: `is of type ${type ?? "unknown"}; private key JWT takes RSA or EC keys` };

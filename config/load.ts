@@ -7,9 +7,10 @@ import type { OktaOrg, StackModel } from "./model";
 import { buildOktaApp, mergeTrustedOrigins, oktaOrg, parseOktaApps, OKTA_ROOT } from "./okta";
 import { AUTH0_ROOT, buildAuth0, parseAuth0Apps } from "./auth0";
 import { expandRecipes, mergeApps, RECIPES_ROOT, remapRecipeDiagnostics, type MergedApp } from "./recipes";
-import { OKTA_TUNABLES } from "./provider-settings";
+import { AUTH0_SWITCHES, OKTA_TUNABLES } from "./provider-settings";
 import { AUTH0_CREDENTIAL_KEYS, AUTH0_PROVIDER_KEYS } from "./schema/auth0";
 import { ENVIRONMENTS, OKTA_CREDENTIAL_KEYS, OKTA_PROVIDER_KEYS, PROJECT_KEYS, type Environment } from "./schema/root";
+import { checkKeyResourceNames, type AppWithKeys } from "./key-rules";
 import { keyPath } from "./paths";
 import { show } from "./show";
 import { didYouMean } from "./suggest";
@@ -56,6 +57,8 @@ export function loadStackConfig({ config, secretKeys }: LoadInput): LoadResult {
   const auth0Section = mergeApps(auth0Raw === undefined ? undefined : parseStructured(auth0Raw, AUTH0_ROOT, diags), "auth0", expansion?.instances ?? [], diags, merged);
   const auth0Apps = auth0Section === undefined ? [] : parseAuth0Apps(auth0Section, production, expanded);
   const domain = readAuth0Domain(config, declaresApps(auth0Section), diags);
+  // Before the remap, so a recipe's app that collides is reported on its recipe instance.
+  checkKeyResourceNames(appsWithKeys(oktaApps, auth0Apps), expanded);
   remapRecipeDiagnostics(expanded, diags, merged);
   checkNamesAcrossProviders(oktaSection, auth0Section, merged, diags);
 
@@ -82,6 +85,14 @@ function quietProviders(config: Readonly<Record<string, string>>): { okta?: Okta
     ...(orgName && ORG_NAME.test(orgName) && HOSTNAME.test(baseUrl) ? { okta: oktaOrg(orgName, baseUrl) } : {}),
     ...(domain && HOSTNAME.test(domain) ? { auth0Domain: domain } : {}),
   };
+}
+
+/** The apps whose keys the program uses (private key JWT; the same defaults as the model builders). */
+function appsWithKeys(okta: ReturnType<typeof parseOktaApps>, auth0: ReturnType<typeof parseAuth0Apps>): AppWithKeys[] {
+  return [
+    ...(okta ?? []).flatMap((a) => (a.type === "service" && (a.raw.clientAuth ?? "private_key_jwt") === "private_key_jwt" ? [{ root: OKTA_ROOT, name: a.name, keys: a.raw.keys ?? [] }] : [])),
+    ...(auth0 ?? []).flatMap((a) => (a.raw.clientAuth === "private_key_jwt" ? [{ root: AUTH0_ROOT, name: a.name, keys: a.raw.keys ?? [] }] : [])),
+  ];
 }
 
 /**
@@ -201,6 +212,8 @@ function checkKnownKeys(config: Readonly<Record<string, string>>, secretKeys: Re
       diags.report("CONFIG_CLEARTEXT_CREDENTIAL", key, "is a credential stored in clear text.", `Remove it from the file, then run \`pulumi config set --secret ${key} <value>\`, or use the provider's environment variable.`);
     }
     if (ns === "okta" && Object.hasOwn(OKTA_TUNABLES, name)) checkTunable(key, config[key]!, OKTA_TUNABLES[name]!, diags);
+    // Read with getBoolean, which would throw on anything but true or false.
+    if (ns === "auth0" && (AUTH0_SWITCHES as readonly string[]).includes(name)) checkTunable(key, config[key]!, { type: "boolean" }, diags);
     if (ns === "okta" && (OKTA_CREDENTIAL_KEYS as readonly string[]).includes(name) && secretKeys && !secretKeys.has(key)) {
       // Never echo the value: it is a credential.
       diags.report("CONFIG_CLEARTEXT_CREDENTIAL", key, "is a credential stored in clear text.", `Remove it from the file, then run \`pulumi config set --secret ${key} <value>\`, or use the provider's environment variable.`);

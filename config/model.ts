@@ -110,6 +110,8 @@ export interface Auth0WebAppSpec {
   readonly clientSecretVersion?: number;
   /** private_key_jwt: RSA keys, at most two (Auth0's limit), so a rotation can overlap. */
   readonly keys: readonly KeySpec[];
+  /** private_key_jwt: the key the client signs with (explicit `active: true`, default the last one). */
+  readonly activeKeyId?: string;
   /** Present exactly when the app has the refresh_token grant. */
   readonly refreshToken?: {
     readonly rotationType: "rotating" | "non-rotating";

@@ -102,6 +102,9 @@ function checkUserAppRules(kind: UserKind, raw: Record<string, unknown>, at: str
 
   const redirects = Array.isArray(raw["redirectUris"]) ? raw["redirectUris"] : [];
   checkRedirectUris(redirects, [...at, "redirectUris"], ctx);
+  if (ctx.wildcardAllowed && !redirects.some((u) => typeof u === "string" && u.includes("*"))) {
+    diags.report("OKTA_REDIRECT_WILDCARD_UNUSED", keyPath(OKTA_ROOT, [...at, "wildcardRedirect"]), "is subdomain, but no sign-in redirect URI has a wildcard; it would widen Okta's redirect matching for nothing.");
+  }
   if (grants?.includes("authorization_code") && redirects.length === 0) {
     diags.report("OKTA_REDIRECT_REQUIRED", keyPath(OKTA_ROOT, [...at, "redirectUris"]), "the app uses authorization_code but lists no redirect URI.");
   }
@@ -119,6 +122,9 @@ function checkUserAppRules(kind: UserKind, raw: Record<string, unknown>, at: str
   if (isMap(refresh)) {
     if (grants && !grants.includes("refresh_token")) {
       diags.report("OKTA_REFRESH_WITHOUT_GRANT", keyPath(OKTA_ROOT, [...at, "refreshToken"]), "refresh-token settings are given but grantTypes does not include refresh_token.");
+    }
+    if (kind !== "web" && refresh["rotation"] === "static") {
+      diags.report("OKTA_REFRESH_STATIC_PUBLIC_CLIENT", keyPath(OKTA_ROOT, [...at, "refreshToken", "rotation"]), `${kind} apps are public clients; RFC 9700 §4.14.2 requires their refresh tokens to rotate (or be sender-constrained, which oidc-apps cannot set up).`);
     }
     const grace = refresh["gracePeriodSeconds"];
     if (typeof grace === "number" && (grace < 0 || grace > 60)) {
@@ -169,6 +175,14 @@ function checkGrants(kind: OktaAppType, raw: Record<string, unknown>, at: string
     }
   });
   if (!known) return undefined;
+  if (kind !== "service") {
+    // An opt-in for a grant the app does not use would let the grant be added later without a second look.
+    optIn.forEach((grant, i) => {
+      if (typeof grant === "string" && (DEPRECATED_GRANTS as readonly string[]).includes(grant) && !grants.includes(grant as GrantType)) {
+        diags.report("OKTA_GRANT_OPT_IN_UNUSED", keyPath(OKTA_ROOT, [...at, "allowDeprecatedGrants", i]), `opts in to the ${grant} grant, but grantTypes does not include it.`);
+      }
+    });
+  }
   for (const required of rules.required) {
     if (!grants.includes(required)) {
       const why = kind === "native" ? " (terraform-provider-okta requires it on native apps, also alongside device_code)" : "";

@@ -1,4 +1,5 @@
 /** The plan as a readable tree: each component with its children indented beneath it, then invokes and outputs. */
+import { optionMarks } from "./marks";
 import type { Plan, PlanResource } from "./run";
 
 export function planText(plan: Plan, stackFile: string): string {
@@ -14,7 +15,7 @@ export function planText(plan: Plan, stackFile: string): string {
     const walk = (parent: string | null, depth: number) => {
       for (const r of children.get(parent) ?? []) {
         const pad = "  ".repeat(depth + 1);
-        const marks = [r.protect ? "protected" : "", r.retainOnDelete ? "retained on delete" : "", r.import !== undefined ? `import ${r.import}` : ""].filter(Boolean);
+        const marks = optionMarks(r);
         lines.push(`${pad}${r.type}  ${r.name}${marks.length > 0 ? `  [${marks.join(", ")}]` : ""}`);
         for (const [key, value] of Object.entries(r.inputs as Record<string, unknown>)) lines.push(`${pad}    ${key}: ${inline(value)}`);
         walk(`${r.type}::${r.name}`, depth + 1);

@@ -6,14 +6,17 @@
 import { z } from "zod";
 import { activeKey, isGenerated } from "../config/keys";
 import { keySchema, STANDARD_ADMIN_ROLES } from "../config/schema/okta";
-import { requireOkta, requireRsaKeys } from "./common";
+import { requireOkta } from "./common";
 import { ref, type Recipe } from "./types";
 
 /**
  * The consumer is terraform-provider-okta itself (behind @pulumi/okta 7.0.0): with OKTA_API_PRIVATE_KEY it
- * signs its client assertion through okta-sdk-golang's private-key auth, with RS256 from an RSA key.
+ * signs its client assertion in `CreateKeySigner` (sdk/v2_requestExecutor.go; okta-sdk-golang okta/client.go
+ * `createKeySigner`): RS256 for an RSA key (PKCS#1 or PKCS#8 PEM), ES256 for any EC key in a PKCS#8 PEM (what
+ * our `privateKeys.<kid>.pem` is); SEC1 `EC PRIVATE KEY` is refused. ES256 is right only for P-256, the one EC
+ * curve service apps allow (KEY_UNSUPPORTED), so every key a service app accepts works here.
  */
-const PROVIDER_SIGNING_ALG = "RS256";
+const PROVIDER_SIGNING_ALGS = ["RS256", "ES256"];
 
 /**
  * What each resource kind needs (Okta Management API scopes of the endpoints the provider calls):
@@ -39,7 +42,6 @@ export const oktaProvisioner: Recipe<typeof params> = {
     const org = requireOkta(ctx);
     if (!org) return undefined;
     const scopes = p.scopes ?? PROVISIONER_SCOPES;
-    if (!requireRsaKeys(p.keys, ctx, "terraform-provider-okta", `okta-sdk-golang signs the provider's client assertion with ${PROVIDER_SIGNING_ALG}`)) return undefined;
     const keys = p.keys ?? [{ kid: `${ctx.instance}-1` }];
     const active = activeKey(keys)!;
     const kid = active.kid;
@@ -69,7 +71,7 @@ export const oktaProvisioner: Recipe<typeof params> = {
       consumer: {
         product: "terraform-provider-okta",
         checkedAgainst: "terraform-provider-okta behind @pulumi/okta 7.0.0 (okta-sdk-golang private-key auth)",
-        requests: [{ provider: "okta", app: ctx.instance, flow: "client_credentials", scopes, signingAlgs: [PROVIDER_SIGNING_ALG] }],
+        requests: [{ provider: "okta", app: ctx.instance, flow: "client_credentials", scopes, signingAlgs: PROVIDER_SIGNING_ALGS }],
       },
     };
   },

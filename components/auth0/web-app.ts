@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { Auth0WebAppSpec } from "../../config/model";
 import { appResourceOptions } from "../app-options";
-import { signingKeys } from "../keys/signing-keys";
+import { privateKeyOutputs, signingKeys, type PrivateKeyOutputs } from "../keys/signing-keys";
 
 export interface Auth0WebAppArgs {
   readonly spec: Auth0WebAppSpec;
@@ -26,6 +26,10 @@ export class Auth0WebApp extends pulumi.ComponentResource {
   /** Client-secret auth only. Secret. */
   readonly clientSecret?: pulumi.Output<string>;
   readonly issuer: pulumi.Output<string>;
+  /** private_key_jwt: the kids of the keys Auth0 holds, the one to sign with, and the generated keys by kid. */
+  readonly keyIds?: pulumi.Output<string[]>;
+  readonly activeKeyId?: pulumi.Output<string>;
+  readonly privateKeys: Readonly<Record<string, PrivateKeyOutputs>> = {};
 
   constructor(name: string, args: Auth0WebAppArgs, opts?: pulumi.ComponentResourceOptions) {
     super("oidc-apps:auth0:WebApp", name, {}, opts);
@@ -59,13 +63,20 @@ export class Auth0WebApp extends pulumi.ComponentResource {
             }
           : {}),
       },
-      appResourceOptions(this, protect, spec.adopt?.id),
+      // `description`: @pulumi/auth0 sends "Managed by Pulumi" when it is not set (`args?.description ?? "Managed
+      // by Pulumi"`, client.js; pulumi-auth0 provider/resources.go). New clients get it; an adopted client keeps
+      // its own description instead of having it overwritten by the update that follows the import.
+      appResourceOptions(this, { protect, importId: spec.adopt?.id, ignoreChanges: ["description"] }),
     );
 
     let secret: pulumi.Output<string> | undefined;
     let credentialArgs: auth0.ClientCredentialsArgs;
     if (spec.authenticationMethod === "private_key_jwt") {
       const keys = signingKeys(name, spec.keys, this);
+      // The private half of a generated key exists only in state: without these outputs no client could sign.
+      this.privateKeys = privateKeyOutputs(keys);
+      this.keyIds = pulumi.output(spec.keys.map((k) => k.kid));
+      if (spec.activeKeyId !== undefined) this.activeKeyId = pulumi.output(spec.activeKeyId);
       credentialArgs = {
         clientId: this.client.clientId,
         authenticationMethod: "private_key_jwt",
@@ -87,7 +98,8 @@ export class Auth0WebApp extends pulumi.ComponentResource {
     // Adopted: the credentials of an existing client are imported by the client's id as well.
     const credentials = new auth0.ClientCredentials(`${name}-credentials`, credentialArgs, {
       parent: this,
-      // Retained in production: deleting credentials resets the client's authentication method.
+      // Retained in production: deleting them resets the client's authentication method, which costs the app a
+      // working credential (the one thing besides the client itself that production retains).
       retainOnDelete: protect,
       ...(spec.adopt ? { import: spec.adopt.id } : {}),
     });
@@ -95,8 +107,12 @@ export class Auth0WebApp extends pulumi.ComponentResource {
     if (spec.managementApiScopes.length > 0) {
       new auth0.ClientGrant(
         `${name}-management-api`,
-        { clientId: this.client.clientId, audience: `https://${domain}/api/v2/`, scopes: [...spec.managementApiScopes], subjectType: "client" },
-        { parent: this, retainOnDelete: protect, ...(spec.adopt?.managementApiGrantId ? { import: spec.adopt.managementApiGrantId } : {}) },
+        // No `subjectType`: it is Optional + Computed + ForceNew, Auth0 applies `client` when it is absent, and the
+        // provider reads it back (terraform-provider-auth0 v1.53.0 internal/auth0/client/resource_grant.go), so
+        // leaving it out never causes a diff, while a value that ever read back differently would replace the grant.
+        { clientId: this.client.clientId, audience: `https://${domain}/api/v2/`, scopes: [...spec.managementApiScopes] },
+        // Not retained: a grant is a privilege, so one that leaves the stack file leaves the tenant.
+        { parent: this, ...(spec.adopt?.managementApiGrantId ? { import: spec.adopt.managementApiGrantId } : {}) },
       );
     }
 
@@ -109,6 +125,6 @@ export class Auth0WebApp extends pulumi.ComponentResource {
         ? undefined
         : pulumi.secret(secret ? pulumi.all([credentials.clientSecret, secret]).apply(([read, set]) => read || set) : credentials.clientSecret);
     this.issuer = pulumi.output(`https://${domain}/`);
-    this.registerOutputs({ domain: this.domain, clientId: this.clientId, clientSecret: this.clientSecret, issuer: this.issuer });
+    this.registerOutputs({ domain: this.domain, clientId: this.clientId, clientSecret: this.clientSecret, issuer: this.issuer, keyIds: this.keyIds, activeKeyId: this.activeKeyId, privateKeys: this.privateKeys });
   }
 }

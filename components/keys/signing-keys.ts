@@ -6,7 +6,8 @@
 import { createPrivateKey, createPublicKey, type JsonWebKey } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
-import { jwkFromPem, keySlug, signingAlg, type PublicJwk } from "../../config/keys";
+import { jwkFromPem, signingAlg, type PublicJwk } from "../../config/keys";
+import { keyResourceName } from "../../config/names";
 import type { KeySpec } from "../../config/model";
 
 export interface SigningKey {
@@ -22,7 +23,8 @@ export interface SigningKey {
 }
 
 /**
- * One key per spec; generated ones become `<name>-key-<kid>` resources under `parent`. Not protected: removing
+ * One key per spec; generated ones become `<name>-key-<kid slug>` resources under `parent` (the loader refuses
+ * two apps whose keys would share a name, KEY_RESOURCE_NAME_COLLISION). Not protected: removing
  * an old key from config must delete it (the last step of a rotation); the app that trusts the keys is what
  * production protects.
  */
@@ -30,7 +32,7 @@ export function signingKeys(name: string, specs: readonly KeySpec[], parent: pul
   return specs.map((spec) => {
     if (spec.source === "provided") return { kid: spec.kid, jwk: pulumi.output(spec.jwk), publicKeyPem: pulumi.output(pemOf(spec.jwk)) };
     const key = new tls.PrivateKey(
-      `${name}-key-${keySlug(spec.kid)}`,
+      keyResourceName(name, spec.kid),
       spec.algorithm === "RSA" ? { algorithm: "RSA", rsaBits: spec.rsaBits } : { algorithm: "ECDSA", ecdsaCurve: spec.curve },
       { parent },
     );
@@ -43,6 +45,20 @@ export function signingKeys(name: string, specs: readonly KeySpec[], parent: pul
       privateJwk: pulumi.secret(pulumi.all([key.privateKeyPemPkcs8, jwk]).apply(([pem, pub]) => privateJwkJson(pem, pub))),
     };
   });
+}
+
+export interface PrivateKeyOutputs {
+  /** PKCS#8 PEM. Secret. */
+  readonly pem: pulumi.Output<string>;
+  /** Private JWK JSON with kid and alg. Secret. */
+  readonly jwk: pulumi.Output<string>;
+}
+
+/** The generated keys' private halves by kid, as outputs; brought keys have none. */
+export function privateKeyOutputs(keys: readonly SigningKey[]): Record<string, PrivateKeyOutputs> {
+  const out: Record<string, PrivateKeyOutputs> = {};
+  for (const k of keys) if (k.privateKeyPem && k.privateJwk) out[k.kid] = { pem: k.privateKeyPem, jwk: k.privateJwk };
+  return out;
 }
 
 function pemOf(jwk: PublicJwk): string {

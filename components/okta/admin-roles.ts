@@ -4,6 +4,7 @@
  */
 import * as okta from "@pulumi/okta";
 import type * as pulumi from "@pulumi/pulumi";
+import { uniqueNames } from "../../config/names";
 import { slug } from "../../config/paths";
 import type { AdminRoleSpec } from "../../config/model";
 import type { StandardAdminRole } from "../../config/schema/okta";
@@ -32,9 +33,22 @@ export function roleSlug(role: AdminRoleSpec): string {
   return slug(raw);
 }
 
+/**
+ * The resource-name part of each of one app's roles, in order: its {@link roleSlug}, except for custom roles
+ * whose slugs collide (ids that differ only in case, or `a-b` + `c` vs `a` + `b-c`): each of those gets
+ * `-<8 hex of sha256>` of its role and resource set appended (config/names.ts). Standard roles cannot collide:
+ * each has its own resource type.
+ */
+export function adminRoleSlugs(roles: readonly AdminRoleSpec[]): string[] {
+  const identity = (role: Extract<AdminRoleSpec, { kind: "custom" }>) => JSON.stringify([role.role, role.resourceSet]);
+  const custom = uniqueNames(roles.flatMap((role) => (role.kind === "custom" ? [{ id: identity(role), plain: roleSlug(role) }] : [])));
+  return roles.map((role) => (role.kind === "custom" ? custom.get(identity(role))! : roleSlug(role)));
+}
+
 export function assignAdminRoles(name: string, clientId: pulumi.Input<string>, roles: readonly AdminRoleSpec[], opts: pulumi.CustomResourceOptions): pulumi.CustomResource[] {
-  return roles.map((role) => {
-    const resourceName = `${name}-role-${roleSlug(role)}`;
+  const slugs = adminRoleSlugs(roles);
+  return roles.map((role, i) => {
+    const resourceName = `${name}-role-${slugs[i]!}`;
     if (role.kind === "custom") {
       return new okta.Oauth2V1ClientsRoleCustom(resourceName, { clientId, type: "CUSTOM", role: role.role, resourceSet: role.resourceSet }, opts);
     }

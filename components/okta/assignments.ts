@@ -1,21 +1,29 @@
 import * as okta from "@pulumi/okta";
 import type * as pulumi from "@pulumi/pulumi";
 
+/** A group to assign: what the stack file names it (`Everyone` for `assignTo: everyone`) and its looked-up id. */
+export interface GroupToAssign {
+  /** The name in the stack file; resource names derive from it (stable, so they must not depend on order). */
+  readonly name: string;
+  /** The slug for the resource name, unique among this app's groups. */
+  readonly slug: string;
+  readonly id: pulumi.Input<string>;
+}
+
 /**
- * One `okta.AppGroupAssignments` per app holding every group: two of them on one app would overwrite each
- * other on every apply. No resource at all when nothing is assigned (the count is decided from plain config).
+ * One `okta.app.GroupAssignment` per group, never the set resource `okta.AppGroupAssignments`: the set resource's
+ * Create ends with a Read whose `syncGroups` copies every group already assigned to the app into state, and the
+ * next update deletes the ones the config does not list (terraform-provider-okta v6.12
+ * okta/services/idaas/resource_okta_app_group_assignments.go). The per-group resource's Create is an idempotent
+ * PUT of that one group and its Read tracks only that group (resource_okta_app_group_assignment.go), so an
+ * adopted app keeps the assignments the stack file does not mention, and removing a group from the stack file
+ * removes exactly that assignment. No resource at all when nothing is assigned.
  */
 export function assignGroups(
   name: string,
   app: okta.app.OAuth,
-  groupIds: readonly pulumi.Input<string>[],
+  groups: readonly GroupToAssign[],
   opts: pulumi.CustomResourceOptions,
-): okta.AppGroupAssignments | undefined {
-  if (groupIds.length === 0) return undefined;
-  return new okta.AppGroupAssignments(
-    `${name}-assignments`,
-    // `profile` is required by the SDK's types; "{}" is the empty app profile.
-    { appId: app.id, groups: groupIds.map((id) => ({ id, profile: "{}" })) },
-    opts,
-  );
+): okta.app.GroupAssignment[] {
+  return groups.map((group) => new okta.app.GroupAssignment(`${name}-group-${group.slug}`, { appId: app.id, groupId: group.id }, opts));
 }

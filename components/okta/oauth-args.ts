@@ -6,8 +6,42 @@ import type * as okta from "@pulumi/okta";
 import { GRANT_TYPE_URNS } from "../../config/grant-types";
 import type { OktaUserAppSpec } from "../../config/model";
 
-/** The scopes Okta asks for when it starts sign-in at the app's initiate-login URI (login_mode SPEC). */
+/**
+ * The scopes Okta asks for when it starts sign-in at the app's initiate-login URI (login_mode SPEC). No perpetual
+ * diff: the provider always sends `idp_initiated_login { mode, default_scope }` (`buildAppOAuthV6`) and its Read
+ * sets `login_scopes` from `default_scope` whatever the mode, SPEC included (`setOAuthClientSettingsV6`);
+ * terraform-provider-okta v6.12 okta/services/idaas/resource_okta_app_oauth.go.
+ */
 export const INITIATE_LOGIN_SCOPES = ["openid"];
+
+/**
+ * `okta.app.OAuth` inputs the stack file has no key for. Their provider defaults differ from what a console-made
+ * app may have (`hide_ios`/`hide_web` true, `consent_method` TRUSTED, `issuer_mode` ORG_URL, username template
+ * `${source.login}`, `auto_key_rotation` true, ...), and Update is a full PUT of the app built from the inputs
+ * (`resourceAppOAuthUpdate` → `ReplaceApplication` with `buildAppOAuthV6`; terraform-provider-okta v6.12
+ * okta/services/idaas/resource_okta_app_oauth.go). Ignoring them keeps the org's values on every update: an
+ * adopted app stays as it was (the engine resets ignored paths to the old inputs, which after an import are the
+ * imported values; pulumi/pulumi pkg/resource/deploy/step_generator.go `processIgnoreChanges`), and a created
+ * app keeps the defaults it was created with. Not applied on create, so new apps get the provider's defaults.
+ */
+export const UNMANAGED_OAUTH_INPUTS: readonly string[] = [
+  "accessibilityErrorRedirectUrl", "accessibilityLoginRedirectUrl", "accessibilitySelfService", "adminNote", "appLinksJson",
+  "appSettingsJson", "autoKeyRotation", "autoSubmitToolbar", "backchannelCustomAuthenticatorId", "clientUri", "consentMethod",
+  "enduserNote", "frontchannelLogoutSessionRequired", "frontchannelLogoutUri", "groupsClaim", "hideIos", "hideWeb",
+  "implicitAssignment", "issuerMode", "jwksUri", "logo", "logoUri", "network", "participateSlo", "policyUri", "profile", "status",
+  "tosUri", "userNameTemplate", "userNameTemplatePushStatus", "userNameTemplateSuffix", "userNameTemplateType",
+];
+
+/**
+ * The import id of an adopted Okta app. `skip_authentication_policy` is never read back (its state comes only from
+ * config), so a plain `<app id>` import would differ from our input and the update would look up and PUT the
+ * default access policy. The provider's importer sets every extra path segment to true (`appImporter`,
+ * terraform-provider-okta v6.12 okta/services/idaas/app.go), and the bridge runs the importer on `import`
+ * (pulumi-terraform-bridge pkg/tfbridge/provider.go `Read` → `runTerraformImporter`), so the imported state has it.
+ */
+export function oktaAppImportId(appId: string): string {
+  return `${appId}/skip_authentication_policy`;
+}
 
 export function oauthArgs(spec: OktaUserAppSpec): okta.app.OAuthArgs {
   const grants = spec.grantTypes;

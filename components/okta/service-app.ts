@@ -7,8 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PublicJwk } from "../../config/keys";
 import type { OktaOrg, OktaServiceAppSpec } from "../../config/model";
 import { GRANT_TYPE_URNS } from "../../config/grant-types";
-import { oktaJwk, signingKeys, type SigningKey } from "../keys/signing-keys";
+import { oktaJwk, privateKeyOutputs, signingKeys, type PrivateKeyOutputs } from "../keys/signing-keys";
 import { appResourceOptions } from "../app-options";
+import { oktaAppImportId, UNMANAGED_OAUTH_INPUTS } from "./oauth-args";
 import { assignAdminRoles } from "./admin-roles";
 import { grantApiScopes } from "./api-scopes";
 import { clientSecret } from "./client-secret";
@@ -19,12 +20,6 @@ export interface ServiceAppArgs {
   readonly protect: boolean;
 }
 
-export interface PrivateKeyOutputs {
-  /** PKCS#8 PEM. Secret. */
-  readonly pem: pulumi.Output<string>;
-  /** Private JWK JSON with kid and alg. Secret. */
-  readonly jwk: pulumi.Output<string>;
-}
 
 export class ServiceApp extends pulumi.ComponentResource {
   readonly app: okta.app.OAuth;
@@ -58,13 +53,20 @@ export class ServiceApp extends pulumi.ComponentResource {
         responseTypes: ["token"],
         tokenEndpointAuthMethod: spec.tokenEndpointAuthMethod,
         pkceRequired: false,
+        // Update calls createOrUpdateAuthenticationPolicy for every app type unless this is set: Create skips
+        // service apps, Update does not (terraform-provider-okta v6.12 okta/services/idaas/resource_okta_app_oauth.go,
+        // `resourceAppOAuthCreate` vs `resourceAppOAuthUpdate`; okta/terraform-provider-okta#2295, #2403 fixed Create
+        // only). Without it every update of a service app (a key rotation, a label) lists policies, which needs
+        // okta.policies.read, and PUTs an access policy onto a service app.
+        skipAuthenticationPolicy: true,
         ...(keys.length > 0 ? { jwks: keys.map((k) => k.jwk.apply(oktaJwk)) } : {}),
         ...(secret ? { clientBasicSecret: secret } : {}),
       },
-      appResourceOptions(this, protect, spec.adopt?.id),
+      appResourceOptions(this, { protect, importId: spec.adopt && oktaAppImportId(spec.adopt.id), ignoreChanges: UNMANAGED_OAUTH_INPUTS }),
     );
-    // In production what hangs off the app stays with it when the app leaves the stack (retained too).
-    const childOpts = { parent: this, retainOnDelete: protect };
+    // Privileges are revocable in every environment: a scope grant or an admin role that leaves the stack file
+    // leaves the org. Only the app (its client id) is retained.
+    const childOpts = { parent: this };
     grantApiScopes(name, this.app, org.orgUrl, spec.apiScopes, childOpts);
     assignAdminRoles(name, this.app.clientId, spec.adminRoles, childOpts);
 
@@ -89,10 +91,4 @@ export class ServiceApp extends pulumi.ComponentResource {
       privateKeys: this.privateKeys,
     });
   }
-}
-
-function privateKeyOutputs(keys: readonly SigningKey[]): Record<string, PrivateKeyOutputs> {
-  const out: Record<string, PrivateKeyOutputs> = {};
-  for (const k of keys) if (k.privateKeyPem && k.privateJwk) out[k.kid] = { pem: k.privateKeyPem, jwk: k.privateJwk };
-  return out;
 }

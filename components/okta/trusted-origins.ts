@@ -4,13 +4,12 @@
  */
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
+import { uniqueSlugs } from "../../config/names";
 import { slug } from "../../config/paths";
 import type { TrustedOriginSpec } from "../../config/model";
 
 export interface TrustedOriginsArgs {
   readonly origins: readonly TrustedOriginSpec[];
-  /** Production: keep the origins in the org when they leave the stack. */
-  readonly retainOnDelete?: boolean;
 }
 
 export class TrustedOrigins extends pulumi.ComponentResource {
@@ -20,12 +19,15 @@ export class TrustedOrigins extends pulumi.ComponentResource {
   constructor(name: string, args: TrustedOriginsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("oidc-apps:okta:TrustedOrigins", name, {}, opts);
     const origins: Record<string, okta.trustedorigin.Origin> = {};
+    const slugs = originSlugs(args.origins.map((o) => o.origin));
     for (const spec of args.origins) {
       origins[spec.origin] = new okta.trustedorigin.Origin(
-        `${name}-${originSlug(spec.origin)}`,
+        `${name}-${slugs.get(spec.origin)!}`,
         // Okta requires unique names; the origin itself is unique and tells an admin what it is.
         { name: spec.origin, origin: spec.origin, scopes: spec.scopes.map((type) => ({ type })) },
-        { parent: this, retainOnDelete: args.retainOnDelete === true },
+        // Never retained: an origin is a privilege (where the org accepts CORS and redirects from), so one that
+        // leaves the stack file leaves the org.
+        { parent: this },
       );
     }
     this.origins = origins;
@@ -36,4 +38,13 @@ export class TrustedOrigins extends pulumi.ComponentResource {
 /** `https://app.example.com:8443` → `https-app-example-com-8443`: stable, readable, URN-safe. */
 export function originSlug(origin: string): string {
   return slug(origin);
+}
+
+/**
+ * The resource-name part of every origin of the stack: its {@link originSlug}, unless another origin has the
+ * same slug (`https://a-b.example.com`, `https://a.b.example.com`); then each of those gets `-<8 hex of
+ * sha256(origin)>` appended (config/names.ts), so both exist and neither depends on the other's position.
+ */
+export function originSlugs(origins: readonly string[]): Map<string, string> {
+  return uniqueSlugs(origins);
 }

@@ -8,17 +8,17 @@ import * as pulumi from "@pulumi/pulumi";
 import type { OktaOrg, OktaUserAppSpec } from "../../config/model";
 import { appResourceOptions } from "../app-options";
 import { grantApiScopes } from "./api-scopes";
-import { assignGroups } from "./assignments";
+import { assignGroups, type GroupToAssign } from "./assignments";
 import { clientSecret } from "./client-secret";
-import { oauthArgs } from "./oauth-args";
+import { oauthArgs, oktaAppImportId, UNMANAGED_OAUTH_INPUTS } from "./oauth-args";
 
 export interface OktaUserAppArgs {
   /** The validated app, defaults applied. */
   readonly spec: OktaUserAppSpec;
   /** The org: the issuer of the org authorization server. */
   readonly org: OktaOrg;
-  /** Group ids to assign, already looked up once per stack by the caller; empty for `assignTo: none`. */
-  readonly groupIds: readonly pulumi.Input<string>[];
+  /** Groups to assign, already looked up once per stack by the caller; empty for `assignTo: none`. */
+  readonly groups: readonly GroupToAssign[];
   /** Production: protect the app against deletion and replacement, and retain it on delete. */
   readonly protect: boolean;
 }
@@ -48,11 +48,12 @@ abstract class OktaUserApp extends pulumi.ComponentResource implements OktaAppOu
     this.app = new okta.app.OAuth(
       name,
       { ...oauthArgs(spec), ...(secret ? { clientBasicSecret: secret } : {}) },
-      appResourceOptions(this, protect, spec.adopt?.id),
+      appResourceOptions(this, { protect, importId: spec.adopt && oktaAppImportId(spec.adopt.id), ignoreChanges: UNMANAGED_OAUTH_INPUTS }),
     );
-    // In production what hangs off the app stays with it when the app leaves the stack (retained too).
-    const childOpts = { parent: this, retainOnDelete: protect };
-    assignGroups(name, this.app, args.groupIds, childOpts);
+    // Privileges are revocable in every environment: an assignment or a scope grant that leaves the stack file
+    // leaves the org. Only the app (its client id) is retained.
+    const childOpts = { parent: this };
+    assignGroups(name, this.app, args.groups, childOpts);
     grantApiScopes(name, this.app, org.orgUrl, spec.apiScopes, childOpts);
 
     this.clientId = this.app.clientId;

@@ -156,6 +156,13 @@ const OKTA_GRANTS = {
     source: policy("Validation"),
     fix: "Remove the duplicate.",
   },
+  OKTA_GRANT_OPT_IN_UNUSED: {
+    severity: "error",
+    summary: "`allowDeprecatedGrants` lists a grant the app's grantTypes does not use.",
+    rationale: "The opt-in is the reviewed exception to the BCP for one deprecated grant; listed without the grant it changes nothing today, and it would let a later edit add the implicit or password grant to grantTypes without the deliberate, reviewed line the opt-in is meant to be.",
+    source: `${BCP} §2.1.2 and §2.4; ${policy("Okta apps")} (allowDeprecatedGrants)`,
+    fix: "Remove it from allowDeprecatedGrants.",
+  },
 } as const satisfies Record<string, Rule>;
 
 const OKTA_REFRESH = {
@@ -172,6 +179,13 @@ const OKTA_REFRESH = {
     rationale: "Okta accepts a rotation grace period (refresh_token_leeway) of 0 to 60 seconds and rejects anything else on apply.",
     source: `Okta, Refresh access tokens and rotate refresh tokens (developer.okta.com/docs/guides/refresh-tokens/main/); ${OKTA_APPS_API}, refresh_token.leeway`,
     fix: "Use a whole number of seconds from 0 to 60 (Okta's default is 30).",
+  },
+  OKTA_REFRESH_STATIC_PUBLIC_CLIENT: {
+    severity: "error",
+    summary: "Static (non-rotating) refresh tokens on a browser or native app.",
+    rationale: "Browser and native apps are public clients: they cannot authenticate, so a leaked static refresh token can be replayed by anyone until it expires. RFC 9700 requires public clients' refresh tokens to be sender-constrained or rotated, and oidc-apps cannot sender-constrain them (@pulumi/okta 7.0.0 has no DPoP setting), so they must rotate. Okta and the provider would accept STATIC.",
+    source: `${BCP} §4.14.2 ("refresh tokens for public clients MUST be sender-constrained or use refresh token rotation"); Okta, Refresh access tokens and rotate refresh tokens (developer.okta.com/docs/guides/refresh-tokens/main/)`,
+    fix: "Use `rotation: rotate` (the default for browser and native apps), or remove `rotation`.",
   },
 } as const satisfies Record<string, Rule>;
 
@@ -231,6 +245,13 @@ const OKTA_URIS = {
     rationale: "A wildcard lets any subdomain, including a taken-over one, receive codes and tokens.",
     source: `${OKTA_APPS_API} ("the use of wildcard subdomains is discouraged as an insecure practice"); ${policy("Environments")}`,
     fix: "List each production redirect URI explicitly.",
+  },
+  OKTA_REDIRECT_WILDCARD_UNUSED: {
+    severity: "error",
+    summary: "`wildcardRedirect: subdomain` on an app with no wildcard redirect URI.",
+    rationale: "It turns on Okta's wildcard matching of the app's redirect URIs (wildcard_redirect SUBDOMAIN), which Okta calls an insecure practice, and no redirect URI uses it: the app's policy is widened for nothing, and a wildcard URI added later would need no second look.",
+    source: `${OKTA_APPS_API}, wildcard_redirect ("the use of wildcard subdomains is discouraged as an insecure practice"); @pulumi/okta 7.0.0 \`okta.app.OAuth.wildcardRedirect\``,
+    fix: "Remove wildcardRedirect.",
   },
   OKTA_REDIRECT_DUPLICATE: {
     severity: "warning",
@@ -329,12 +350,26 @@ const KEYS = {
     source: "RFC 7517 §4.5, \"kid\" (rfc-editor.org/rfc/rfc7517#section-4.5): used to choose among keys, so distinct keys in a set should have distinct kids",
     fix: "Give each key a unique kid (a date such as 2026-11 works well).",
   },
+  KEY_RESOURCE_NAME_COLLISION: {
+    severity: "error",
+    summary: "Generated keys of two apps would get the same resource name.",
+    rationale: "A generated key is a resource named `<app>-key-<kid slug>`, so the app `x` with the kid `y-key-z` and the app `x-key-y` with the kid `z` both name theirs `x-key-y-key-z`. The engine refuses a second resource with the same URN (stack, project, parent type chain, type and name), so `pulumi up` would fail at that key. Keys of an Okta and an Auth0 app differ in their parents' types, but plans and `pulumi stack` show resources by type and name, so those are refused too. A kid is the user's choice, so it is refused rather than renamed behind the user's back.",
+    source: "Pulumi engine, github.com/pulumi/pulumi pkg/resource/deploy/step_generator.go `generateURN`: \"Duplicate resource URN '<urn>'; try giving it a unique name\" (error 2001, pkg/diag/errors.go `GetDuplicateResourceURNError`)",
+    fix: "Rename one kid.",
+  },
   KEY_ACTIVE_MULTIPLE: {
     severity: "error",
     summary: "More than one key is marked active.",
     rationale: "Clients sign with one key; the outputs (`activeKeyId`, the handoffs) must say which.",
     source: policy("Okta API service apps"),
     fix: "Mark one key `active: true` (default: the last one).",
+  },
+  KEY_ACTIVE_NONE: {
+    severity: "error",
+    summary: "Every key of an app is marked `active: false`.",
+    rationale: "No key is left to sign with, yet the app needs one: oidc-apps would fall back to the last key and hand it out as `activeKeyId` (and to the recipes' handoffs), contradicting the file.",
+    source: policy("Okta API service apps"),
+    fix: "Mark the key clients sign with `active: true`, or remove `active: false` from it.",
   },
   KEY_SOURCE_CONFLICT: {
     severity: "error",
@@ -366,10 +401,10 @@ const KEYS = {
   },
   KEY_UNSUPPORTED: {
     severity: "error",
-    summary: "A key type Okta does not take for private key JWT.",
-    rationale: "Okta verifies RS256/384/512 and ES256/384/512 only (RSA keys, and EC keys on P-256, P-384 or P-521); Ed25519 or other curves would be refused.",
-    source: OKTA_SERVICE_GUIDE,
-    fix: "Use an RSA key, or an EC key on P-256, P-384 or P-521.",
+    summary: "A key type Okta does not take for private key JWT, or one not proven through the provider.",
+    rationale: "Okta verifies RS256/384/512 and ES256/384/512 only, so Ed25519 and other curves are refused; and the provider's jwks block has no curve, sending EC keys as kid, kty, x, y: only P-256 keys are proven to be accepted so (its recorded test), P-384 and P-521 are refused here rather than at apply.",
+    source: `${OKTA_SERVICE_GUIDE}; terraform-provider-okta v6.12 okta/services/idaas/resource_okta_app_oauth.go \`buildAppOAuthV6\` (no crv) and test/fixtures/vcr/idaas/TestAccResourceOktaAppOauth_serviceWithJWKS`,
+    fix: "Use an RSA key, or an EC key on P-256.",
   },
 } as const satisfies Record<string, Rule>;
 
@@ -458,6 +493,20 @@ const AUTH0 = {
     source: AUTH0_PKJWT,
     fix: "Give one or two RSA keys with clientAuth: private_key_jwt.",
   },
+  AUTH0_SECRET_VERSION_UNUSED: {
+    severity: "error",
+    summary: "`clientSecretVersion` on an Auth0 app that authenticates with private key JWT.",
+    rationale: "A private key JWT app has no client secret: none is generated or set, so bumping the version would rotate nothing while the file says a secret is rotated. Its credentials are its keys.",
+    source: `@pulumi/auth0 3.49.0 \`ClientCredentials.clientSecret\`: "Secret for the client when using clientSecretPost or clientSecretBasic authentication method", empty with privateKeyJwt; ${policy("Auth0 apps")}`,
+    fix: "Remove clientSecretVersion; a private key JWT app rotates by its keys (add the new key, then remove the old one).",
+  },
+  AUTH0_ADOPT_GRANT_UNUSED: {
+    severity: "error",
+    summary: "`adopt.managementApiGrantId` on an Auth0 app without Management API scopes.",
+    rationale: "The grant id is imported into the Management API client grant that `managementApiScopes` creates; without scopes there is no such resource, so the id would be ignored and the existing grant would stay in the tenant, unmanaged, with whatever scopes it has.",
+    source: policy("Adopting existing apps"),
+    fix: "List the grant's scopes in managementApiScopes so the grant is imported and managed, or remove managementApiGrantId.",
+  },
 } as const satisfies Record<string, Rule>;
 
 const RECIPES = {
@@ -506,7 +555,7 @@ const RECIPES = {
   RECIPE_KEY_UNSUPPORTED: {
     severity: "error",
     summary: "A key of a type the receiving product cannot sign with.",
-    rationale: "The key is valid for Okta, so the app is created and the plan is clean, but every token request of the product then fails: the Okta MCP server, Defguard and terraform-provider-okta sign their client assertions with RS256 only.",
+    rationale: "The key is valid for Okta, so the app is created and the plan is clean, but every token request of the product then fails: the Okta MCP server and Defguard sign their client assertions with RS256 only.",
     source: "okta/okta-mcp-server v1.1.4 utils/auth/auth_manager.py (RS256 hard-coded); DefGuard/defguard v2.0.1 crates/defguard_core/src/enterprise/directory_sync/okta.rs `build_token` (`from_rsa_pem`, RS256); recipes/consumers/",
     fix: "Use an RSA key (the default), or bring an RSA public key.",
   },

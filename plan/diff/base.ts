@@ -23,6 +23,7 @@ const planSchema = z.object({
       protect: z.boolean(),
       retainOnDelete: z.boolean(),
       import: z.string().optional(),
+      ignoreChanges: z.array(z.string()).optional(),
       inputs: z.unknown(),
     }),
   ),
@@ -54,7 +55,7 @@ export function readPlanFile(path: string): Plan {
   return {
     project: plan.project,
     stack: plan.stack,
-    resources: plan.resources.map((r) => ({ type: r.type, name: r.name, parent: r.parent, protect: r.protect, retainOnDelete: r.retainOnDelete, ...(r.import !== undefined ? { import: r.import } : {}), inputs: r.inputs })),
+    resources: plan.resources.map((r) => ({ type: r.type, name: r.name, parent: r.parent, protect: r.protect, retainOnDelete: r.retainOnDelete, ...(r.import !== undefined ? { import: r.import } : {}), ...(r.ignoreChanges !== undefined ? { ignoreChanges: r.ignoreChanges } : {}), inputs: r.inputs })),
     invokes: plan.invokes.map((i) => ({ token: i.token, args: i.args })),
     outputs: plan.outputs,
     diagnostics: plan.diagnostics.map((d) => ({ severity: d.severity, code: d.code, path: d.path, message: d.message, ...(d.fix !== undefined ? { fix: d.fix } : {}) })) as Plan["diagnostics"],

@@ -26,6 +26,7 @@ export function diffPlans(base: Plan, head: Plan, options: DiffOptions = {}): Di
     protect: r.protect,
     retainOnDelete: r.retainOnDelete,
     ...(r.import !== undefined ? { import: r.import } : {}),
+    ...(r.ignoreChanges !== undefined ? { ignoreChanges: r.ignoreChanges } : {}),
     inputs: r.inputs,
     ...(note !== undefined ? { note } : {}),
   });

@@ -2,6 +2,7 @@
  * The body lines shared by the text and markdown forms, in `diff` style: `+` added, `-` removed, two spaces
  * for context. Secrets print as "[secret]"; a secret that changed says only that it changed.
  */
+import { optionMarks } from "../marks";
 import { SECRET } from "../values";
 import type { Diff, PropertyChange, ResourceEntry } from "./types";
 import { inline, isPlainObject } from "./values";
@@ -30,7 +31,7 @@ export function sections(diff: Diff): Section[] {
 }
 
 function entryLines(mark: "+" | "-", r: ResourceEntry): string[] {
-  const flags = [r.protect ? "protected" : "", r.retainOnDelete ? "retained on delete" : "", r.import !== undefined ? `import ${r.import}` : ""].filter(Boolean);
+  const flags = optionMarks(r);
   const lines = [`${mark} ${r.resource}${r.parent ? `  (in ${r.parent})` : ""}${flags.length > 0 ? `  [${flags.join(", ")}]` : ""}`];
   if (r.note) lines.push(`    # ${r.note}`);
   if (isPlainObject(r.inputs)) for (const [k, v] of Object.entries(r.inputs)) lines.push(`${mark}     ${k}: ${inline(v)}`);

@@ -54,6 +54,15 @@ export const REPLACE_TABLE: readonly ReplaceEntry[] = [
     consequence: "the app's group assignments are removed and made again",
     source: "terraform-provider-okta okta/services/idaas/resource_okta_app_group_assignments.go: `app_id` is ForceNew",
   },
+  ...["appId", "groupId"].map(
+    (property): ReplaceEntry => ({
+      type: "okta:app/groupAssignment:GroupAssignment",
+      example: "okta:app/groupAssignment:GroupAssignment",
+      property,
+      consequence: "the group is unassigned and assigned again: its users lose access to the app in between",
+      source: "terraform-provider-okta okta/services/idaas/resource_okta_app_group_assignment.go: `app_id` and `group_id` are ForceNew",
+    }),
+  ),
   ...["clientId", "type", "role", "resourceSet"].map(
     (property): ReplaceEntry => ({
       type: "okta:index/oauth2V1ClientsRole*",

@@ -16,6 +16,7 @@ const AUTH0_CLIENT = "auth0:index/client:Client";
 const OKTA_SCOPE_GRANT = "okta:index/appOauthApiScope:AppOauthApiScope";
 const AUTH0_GRANT = "auth0:index/clientGrant:ClientGrant";
 const ASSIGNMENTS = "okta:index/appGroupAssignments:AppGroupAssignments";
+const GROUP_ASSIGNMENT = "okta:app/groupAssignment:GroupAssignment";
 const ORIGIN = "okta:trustedorigin/origin:Origin";
 const ROLE_PREFIX = "okta:index/oauth2V1ClientsRole";
 const EVERYONE_LOOKUP = "okta:group/getEveryoneGroup:getEveryoneGroup";
@@ -49,16 +50,20 @@ export function risksOf(c: Comparison): Risk[] {
   // delete
   for (const r of c.removed) {
     if (!APP_TYPES.has(r.type)) continue;
-    const fate = r.retainOnDelete
-      ? "it is retained on delete: it leaves the stack but stays in the org, unmanaged, and its client id keeps working until someone deletes it"
-      : "`pulumi up` deletes it from the org and its client id stops working for every consumer";
+    // The engine refuses to delete a protected resource before it looks at retainOnDelete (pulumi/pulumi
+    // pkg/resource/deploy/step.go, DeleteStep.Apply), in preview too.
+    const fate = r.protect
+      ? "it is protected, so `pulumi preview` and `pulumi up` fail (\"cannot be deleted because it is protected\") until `pulumi state unprotect '<urn>'`; after that, `pulumi up` drops it from the stack and, retained on delete, it stays in the org, unmanaged, its client id working until someone deletes it"
+      : r.retainOnDelete
+        ? "it is retained on delete: it leaves the stack but stays in the org, unmanaged, and its client id keeps working until someone deletes it"
+        : "`pulumi up` deletes it from the org and its client id stops working for every consumer";
     const successor = c.renamedTo.get(r);
     const rename = !successor
       ? ""
       : successor.name === r.name
         ? ` It is added again under ${successor.parent ?? "the stack"} (its kind changed): that is a new app with a new client id (and secret).`
         : ` \`${successor.name}\` is added in the same change: if this is a rename, note that a logical-name change creates a new app with a new client id (and secret); keep the old name to keep the client id.`;
-    add("delete", r, `removed from the stack: ${fate}.${protectedNote(r, "delete")}${rename}`);
+    add("delete", r, `removed from the stack: ${fate}.${rename}`);
   }
 
   // protection-removed
@@ -109,6 +114,13 @@ export function risksOf(c: Comparison): Risk[] {
     if (now > was) {
       add("assignment-widened", after, `${after.parent ?? "the app"} is assigned to ${now} group${now === 1 ? "" : "s"} (was ${was}); group ids are known only in the org, see the lookups for which groups.`);
     }
+  }
+  // One resource per group (named `<app>-group-<group>`): a new one is a new group on the app.
+  for (const { before, after } of pairs) {
+    if (after.type !== GROUP_ASSIGNMENT || before) continue;
+    const group = after.name.startsWith(`${nameOf(after.parent)}-group-`) ? after.name.slice(`${nameOf(after.parent)}-group-`.length) : after.name;
+    const who = group === "everyone" ? "Everyone (every user in the org)" : `the group \`${group}\``;
+    add("assignment-widened", after, `${after.parent ?? "the app"} is newly assigned to ${who}.`);
   }
   for (const i of c.lookupsAdded) {
     if (i.token === EVERYONE_LOOKUP) {
@@ -206,4 +218,9 @@ function keyChange(before: PlanResource, after: PlanResource): string | undefine
   if (gained.length === 0 && lost.length === 0) return undefined;
   const parts = [...gained.map((k) => `+ ${k}`), ...lost.map((k) => `- ${k}`)];
   return `the public keys the app accepts change (${parts.join(", ")}): clients signing with a removed key are refused after the apply.`;
+}
+
+/** `oidc-apps:okta:WebApp::portal` → `portal`. */
+function nameOf(parent: string | null): string {
+  return parent === null ? "" : parent.slice(parent.lastIndexOf("::") + 2);
 }

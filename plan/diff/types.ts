@@ -37,6 +37,7 @@ export interface ResourceEntry {
   readonly protect: boolean;
   readonly retainOnDelete: boolean;
   readonly import?: string;
+  readonly ignoreChanges?: readonly string[];
   readonly inputs: unknown;
   /** What a reviewer should know about it, e.g. that a new app gets a new client id. */
   readonly note?: string;

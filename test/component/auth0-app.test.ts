@@ -59,7 +59,19 @@ describe("Auth0WebApp", () => {
     });
     expect(resources[2]!.inputs).toEqual({ keepers: { clientSecretVersion: "2" }, length: 64, special: false });
     expect(resources[3]!.inputs).toEqual({ authenticationMethod: "client_secret_post", clientId: "auth0-client-id", clientSecret: "[secret]" });
-    expect(resources[4]!.inputs).toEqual({ audience: "https://acme.us.auth0.com/api/v2/", clientId: "auth0-client-id", scopes: ["read:users", "read:logs"], subjectType: "client" });
+    // No subjectType: Optional + Computed + ForceNew in resource_grant.go; Auth0 applies `client` when absent.
+    expect(resources[4]!.inputs).toEqual({ audience: "https://acme.us.auth0.com/api/v2/", clientId: "auth0-client-id", scopes: ["read:users", "read:logs"] });
+    // An adopted client keeps its own description ("Managed by Pulumi" is injected by the SDK when unset).
+    expect(resources[1]!.ignoreChanges).toEqual(["description"]);
+  });
+
+  it("in production retains the client and its credentials (a working credential), not the Management API grant (a privilege)", async () => {
+    const result = await capture(
+      { project: "oidc-apps", stack: "test" },
+      () => new Auth0WebApp("partner", { spec, domain: "acme.us.auth0.com", protect: true }),
+    );
+    expect(result.resources.filter((r) => r.retainOnDelete).map((r) => r.type)).toEqual(["auth0:index/client:Client", "auth0:index/clientCredentials:ClientCredentials"]);
+    expect(result.resources.filter((r) => r.protect).map((r) => r.type)).toEqual(["auth0:index/client:Client"]);
   });
 
   it("outputs the client secret as a secret, even when the provisioning client cannot read it back", async () => {
@@ -84,6 +96,22 @@ describe("Auth0WebApp", () => {
     const creds = resources.find((r) => r.type === "auth0:index/clientCredentials:ClientCredentials")!.inputs as Record<string, unknown>;
     expect(creds).toMatchObject({ authenticationMethod: "private_key_jwt", privateKeyJwt: { credentials: [{ algorithm: "RS256", credentialType: "public_key", name: "k1" }] } });
     expect(app.clientSecret).toBeUndefined();
+  });
+
+  it("private key JWT with generated keys: the private halves come out as secrets, with the kids and the active kid", async () => {
+    const keys = [{ source: "generated", kid: "k1", algorithm: "RSA", rsaBits: 2048 }, { source: "generated", kid: "k2", algorithm: "RSA", rsaBits: 2048 }] as const;
+    const result = await capture(
+      { project: "oidc-apps", stack: "test", computed: (type) => (type === "tls:index/privateKey:PrivateKey" ? { privateKeyPemPkcs8: "CANARY-PRIVATE-KEY" } : undefined) },
+      () => new Auth0WebApp("partner", { spec: { ...spec, authenticationMethod: "private_key_jwt", clientSecretVersion: undefined, keys, activeKeyId: "k2" }, domain: "acme.us.auth0.com", protect: false }),
+    );
+    if (!result.result.ok) throw result.result.error;
+    const app = result.result.value;
+    // Without these no client could sign: the private half exists only in state.
+    expect(Object.keys(app.privateKeys)).toEqual(["k1", "k2"]);
+    expect(await pulumi.isSecret(app.privateKeys["k2"]!.pem)).toBe(true);
+    expect(await value(app.privateKeys["k2"]!.pem)).toBe("CANARY-PRIVATE-KEY");
+    expect(await value(app.activeKeyId!)).toBe("k2");
+    expect(await value(app.keyIds!)).toEqual(["k1", "k2"]);
   });
 });
 

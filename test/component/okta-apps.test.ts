@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { BrowserApp, NativeApp, TrustedOrigins, WebApp } from "../../components/okta";
-import { oauthArgs } from "../../components/okta/oauth-args";
+import type { GroupToAssign } from "../../components/okta/assignments";
+import { oauthArgs, oktaAppImportId, UNMANAGED_OAUTH_INPUTS } from "../../components/okta/oauth-args";
 import type { OktaUserAppSpec } from "../../config/model";
 import { oktaOrg } from "../../config/okta";
 import { capture } from "../../plan/capture";
@@ -29,27 +30,31 @@ function webSpec(overrides: Partial<OktaUserAppSpec> = {}): OktaUserAppSpec {
   };
 }
 
+const group = (name: string, id: string): GroupToAssign => ({ name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, "-"), id });
+
 const run = <T>(program: () => T, computed?: (type: string, name: string) => Record<string, unknown> | undefined) =>
   capture({ project: "oidc-apps", stack: "test", ...(computed ? { computed } : {}) }, program);
 
 describe("WebApp", () => {
-  it("creates the app, a generated client secret and one group assignment, all parented to the component", async () => {
-    const { resources } = await run(() => new WebApp("portal", { spec: webSpec(), org, groupIds: ["g1", "g2"], protect: false }));
+  it("creates the app, a generated client secret and one assignment per group, all parented to the component", async () => {
+    const groups = [group("Engineering", "g1"), group("QA Team", "g2")];
+    const { resources } = await run(() => new WebApp("portal", { spec: webSpec(), org, groups, protect: false }));
     expect(resources.map((r) => [r.type, r.name, r.parent])).toEqual([
       ["oidc-apps:okta:WebApp", "portal", null],
       ["random:index/randomPassword:RandomPassword", "portal-client-secret", "oidc-apps:okta:WebApp::portal"],
       ["okta:app/oAuth:OAuth", "portal", "oidc-apps:okta:WebApp::portal"],
-      ["okta:index/appGroupAssignments:AppGroupAssignments", "portal-assignments", "oidc-apps:okta:WebApp::portal"],
+      ["okta:app/groupAssignment:GroupAssignment", "portal-group-engineering", "oidc-apps:okta:WebApp::portal"],
+      ["okta:app/groupAssignment:GroupAssignment", "portal-group-qa-team", "oidc-apps:okta:WebApp::portal"],
     ]);
-    const assignment = resources[3]!.inputs as { groups: { id: string; profile: string }[] };
-    expect(assignment.groups).toEqual([
-      { id: "g1", profile: "{}" },
-      { id: "g2", profile: "{}" },
-    ]);
+    // The per-group resource, never the set resource: its Read tracks only its own group, so assignments the
+    // stack file does not list are neither absorbed nor removed (resource_okta_app_group_assignment.go).
+    expect(resources.some((r) => r.type === "okta:index/appGroupAssignments:AppGroupAssignments")).toBe(false);
+    expect(resources[3]!.inputs).toEqual({ appId: "(known after apply)", groupId: "g1" });
+    expect(resources[4]!.inputs).toEqual({ appId: "(known after apply)", groupId: "g2" });
   });
 
   it("sends exactly the configured OAuth inputs, with the generated secret as a secret", async () => {
-    const { resources } = await run(() => new WebApp("portal", { spec: webSpec(), org, groupIds: [], protect: false }));
+    const { resources } = await run(() => new WebApp("portal", { spec: webSpec(), org, groups: [], protect: false }));
     const app = resources.find((r) => r.type === "okta:app/oAuth:OAuth")!;
     expect(app.inputs).toEqual({
       clientBasicSecret: "[secret]",
@@ -74,21 +79,36 @@ describe("WebApp", () => {
   });
 
   it("creates no assignment resource when nothing is assigned", async () => {
-    const { resources } = await run(() => new WebApp("portal", { spec: webSpec({ assignTo: { kind: "none" } }), org, groupIds: [], protect: false }));
-    expect(resources.some((r) => r.type.includes("AppGroupAssignments"))).toBe(false);
+    const { resources } = await run(() => new WebApp("portal", { spec: webSpec({ assignTo: { kind: "none" } }), org, groups: [], protect: false }));
+    expect(resources.some((r) => r.type.includes("roupAssignment"))).toBe(false);
   });
 
-  it("protects and retains the app in production, and nothing else: its secret must stay replaceable for rotation", async () => {
-    const { resources } = await run(() => new WebApp("portal", { spec: webSpec(), org, groupIds: ["g"], protect: true }));
+  it("protects and retains the app in production, and nothing else: assignments are revocable, the secret replaceable", async () => {
+    const { resources } = await run(() => new WebApp("portal", { spec: webSpec(), org, groups: [group("Engineering", "g")], protect: true }));
     expect(resources.filter((r) => r.protect).map((r) => r.type)).toEqual(["okta:app/oAuth:OAuth"]);
-    // Retained (but not protected): what hangs off the app stays with it when it leaves the stack.
-    expect(resources.filter((r) => r.retainOnDelete).map((r) => r.type)).toEqual(["okta:app/oAuth:OAuth", "okta:index/appGroupAssignments:AppGroupAssignments"]);
+    // What leaves the stack file leaves the org: only the client id is worth retaining.
+    expect(resources.filter((r) => r.retainOnDelete).map((r) => r.type)).toEqual(["okta:app/oAuth:OAuth"]);
+  });
+
+  it("keeps the org's values of every setting the stack file has no key for, on every app", async () => {
+    const { resources } = await run(() => new WebApp("portal", { spec: webSpec(), org, groups: [], protect: false }));
+    const app = resources.find((r) => r.type === "okta:app/oAuth:OAuth")!;
+    expect(app.ignoreChanges).toEqual([...UNMANAGED_OAUTH_INPUTS]);
+    for (const field of ["hideIos", "hideWeb", "consentMethod", "issuerMode", "userNameTemplate", "autoKeyRotation"]) expect(app.ignoreChanges).toContain(field);
+    // Nothing the stack file sets is ignored: those are managed.
+    expect(Object.keys(app.inputs as object).filter((k) => UNMANAGED_OAUTH_INPUTS.includes(k))).toEqual([]);
+  });
+
+  it("imports an adopted app with skip_authentication_policy set by the provider's importer", async () => {
+    const { resources } = await run(() => new WebApp("portal", { spec: webSpec({ adopt: { id: "0oaEXISTING" } }), org, groups: [], protect: false }));
+    expect(resources.find((r) => r.type === "okta:app/oAuth:OAuth")!.import).toBe("0oaEXISTING/skip_authentication_policy");
+    expect(oktaAppImportId("0oa1")).toBe("0oa1/skip_authentication_policy");
   });
 
   it("outputs the client secret as a Pulumi secret even though the mock applies no additionalSecretOutputs", async () => {
     const canary = "CANARY-client-secret-3f9a";
     const { result } = await run(
-      () => new WebApp("portal", { spec: webSpec(), org, groupIds: [], protect: false }),
+      () => new WebApp("portal", { spec: webSpec(), org, groups: [], protect: false }),
       (type) => (type === "okta:app/oAuth:OAuth" ? { clientId: "0oa-client", clientSecret: canary } : undefined),
     );
     if (!result.ok) throw result.error;
@@ -106,7 +126,7 @@ describe("BrowserApp and NativeApp", () => {
   it("are public clients: no secret resource, auth method none, PKCE", async () => {
     const spec = webSpec({ kind: "browser", tokenEndpointAuthMethod: "none", pkceRequired: true, assignTo: { kind: "none" } });
     delete (spec as { clientSecretVersion?: number }).clientSecretVersion;
-    const { resources, result } = await run(() => new BrowserApp("spa", { spec, org, groupIds: [], protect: false }));
+    const { resources, result } = await run(() => new BrowserApp("spa", { spec, org, groups: [], protect: false }));
     expect(resources.map((r) => r.type)).toEqual(["oidc-apps:okta:BrowserApp", "okta:app/oAuth:OAuth"]);
     const inputs = resources[1]!.inputs as Record<string, unknown>;
     expect(inputs["tokenEndpointAuthMethod"]).toBe("none");
@@ -117,7 +137,7 @@ describe("BrowserApp and NativeApp", () => {
 
   it("native apps map short grant names to Okta's URNs", async () => {
     const spec = webSpec({ kind: "native", grantTypes: ["authorization_code", "device_code"], refreshToken: undefined, tokenEndpointAuthMethod: "none", pkceRequired: true });
-    const { resources } = await run(() => new NativeApp("cli", { spec, org, groupIds: [], protect: false }));
+    const { resources } = await run(() => new NativeApp("cli", { spec, org, groups: [], protect: false }));
     const inputs = resources.find((r) => r.type === "okta:app/oAuth:OAuth")!.inputs as Record<string, unknown>;
     expect(inputs["grantTypes"]).toEqual(["authorization_code", "urn:ietf:params:oauth:grant-type:device_code"]);
     expect(resources[0]!.type).toBe("oidc-apps:okta:NativeApp");

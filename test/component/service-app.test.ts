@@ -121,6 +121,14 @@ describe("ServiceApp keys", () => {
 });
 
 describe("ServiceApp grants and roles", () => {
+  it("in production protects and retains only the app: scope grants and admin roles are revocable", async () => {
+    const run = await capture({ project: "oidc-apps", stack: "test" }, () => new ServiceApp("bot", { spec: spec([{ source: "generated", kid: "k", algorithm: "RSA", rsaBits: 2048 }]), org, protect: true }));
+    expect(run.resources.filter((r) => r.retainOnDelete).map((r) => r.type)).toEqual(["okta:app/oAuth:OAuth"]);
+    expect(run.resources.filter((r) => r.protect).map((r) => r.type)).toEqual(["okta:app/oAuth:OAuth"]);
+    // Removing SUPER_ADMIN or a scope from the stack file removes it from the org: nothing else is retained.
+    expect(run.resources.filter((r) => r.type.includes("oauth2V1ClientsRole") || r.type.includes("appOauthApiScope")).every((r) => !r.retainOnDelete)).toBe(true);
+  });
+
   it("three scopes and two roles: one scope grant and two role resources, all under the component", async () => {
     const { resources } = await runService(spec([{ source: "generated", kid: "k", algorithm: "RSA", rsaBits: 2048 }]), { "bot-key-k": rsaPair() });
     const parent = "oidc-apps:okta:ServiceApp::bot";
@@ -138,6 +146,9 @@ describe("ServiceApp grants and roles", () => {
     const { resources, app } = await runService(spec([{ source: "generated", kid: "k", algorithm: "RSA", rsaBits: 3072 }]), { "bot-key-k": rsaPair() });
     const oauth = resources.find((r) => r.type === "okta:app/oAuth:OAuth")!.inputs as Record<string, unknown>;
     expect(oauth).toMatchObject({ type: "service", grantTypes: ["client_credentials"], responseTypes: ["token"], tokenEndpointAuthMethod: "private_key_jwt", pkceRequired: false });
+    // Update, unlike Create, calls createOrUpdateAuthenticationPolicy for service apps unless this is set
+    // (resource_okta_app_oauth.go `resourceAppOAuthUpdate`): without it a key rotation fails mid-apply.
+    expect(oauth["skipAuthenticationPolicy"]).toBe(true);
     expect(oauth).not.toHaveProperty("clientBasicSecret");
     expect(resources.find((r) => r.type === "tls:index/privateKey:PrivateKey")!.inputs).toEqual({ algorithm: "RSA", rsaBits: 3072 });
     expect(await value(app.scopes)).toBe("okta.users.read okta.groups.read okta.logs.read");

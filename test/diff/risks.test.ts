@@ -87,9 +87,9 @@ const cases: Case[] = [
     before: production,
     after: edited(production, (c) => (c["oidc-apps:environment"] = "staging")),
     says: /loses `protect`/,
-    // The web app, the browser app, and the web app's retained group assignments (generated secrets and keys
-    // are never protected: replacing them is a rotation).
-    count: 3,
+    // The web app and the browser app: nothing else is protected or retained (assignments are revocable;
+    // generated secrets and keys are never protected: replacing them is a rotation).
+    count: 2,
   },
   {
     kind: "secret-rotated",
@@ -155,7 +155,7 @@ const cases: Case[] = [
     change: "an app nobody was assigned to is assigned to Everyone",
     before: base,
     after: edited(base, (c) => (c["oidc-apps:okta"].apps.portal.assignTo = "everyone")),
-    says: /oidc-apps:okta:WebApp::portal is assigned to 1 group \(was 0\)/,
+    says: /oidc-apps:okta:WebApp::portal is newly assigned to Everyone \(every user in the org\)/,
     // The new assignment, and the stack's new Everyone lookup.
     count: 2,
   },
@@ -164,15 +164,28 @@ const cases: Case[] = [
     change: "a group is added to an app's assignment",
     before: base,
     after: edited(base, (c) => c["oidc-apps:okta"].apps.team.assignTo.groups.push("QA")),
-    says: /is assigned to 2 groups \(was 1\)/,
+    says: /oidc-apps:okta:BrowserApp::team is newly assigned to the group `qa`/,
     count: 2,
   },
   {
     kind: "assignment-widened",
-    change: "an app assigned to one group is assigned to Everyone instead (only the lookups show it)",
+    change: "an app assigned to one group is assigned to Everyone instead",
     before: base,
     after: edited(base, (c) => (c["oidc-apps:okta"].apps.team.assignTo = "everyone")),
-    says: /the stack now looks up the Everyone group/,
+    // One assignment resource per group names the group: the switch shows even when another app already
+    // uses Everyone (then only this risk is raised, not the lookup's).
+    says: /oidc-apps:okta:BrowserApp::team is newly assigned to Everyone/,
+    count: 2,
+  },
+  {
+    kind: "assignment-widened",
+    change: "an app switches from a group to Everyone while another app already uses Everyone",
+    before: edited(base, (c) => (c["oidc-apps:okta"].apps.portal.assignTo = "everyone")),
+    after: edited(base, (c) => {
+      c["oidc-apps:okta"].apps.portal.assignTo = "everyone";
+      c["oidc-apps:okta"].apps.team.assignTo = "everyone";
+    }),
+    says: /oidc-apps:okta:BrowserApp::team is newly assigned to Everyone/,
   },
   {
     kind: "redirect-added",
@@ -243,8 +256,9 @@ describe("risk notes", () => {
   it("a protected app: deleting or replacing it says pulumi up refuses; a retained one says it stays in the org", async () => {
     const diff = diffPlans(await render(production), await render(edited(production, (c) => delete c["oidc-apps:okta"].apps.portal)));
     expect(diff.risks).toHaveLength(1);
-    expect(diff.risks[0]!.detail).toMatch(/retained on delete: it leaves the stack but stays in the org/);
-    expect(diff.risks[0]!.detail).toMatch(/It is protected: `pulumi up` refuses to delete it until `pulumi state unprotect`/);
+    // The engine checks protect before retainOnDelete (step.go DeleteStep.Apply): the preview fails first.
+    expect(diff.risks[0]!.detail).toMatch(/it is protected, so `pulumi preview` and `pulumi up` fail \("cannot be deleted because it is protected"\) until `pulumi state unprotect '<urn>'`/);
+    expect(diff.risks[0]!.detail).toMatch(/retained on delete, it stays in the org/);
     const rotated = diffPlans(await render(production), await render(edited(production, (c) => (c["oidc-apps:okta"].apps.portal.clientSecretVersion = 2))));
     expect(rotated.risks.map((r) => r.kind)).toEqual(["secret-rotated"]);
     // The secret itself is not protected, so the rotation goes through without unprotecting anything.

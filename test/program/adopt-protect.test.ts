@@ -25,7 +25,8 @@ describe("adopt", () => {
     const p = await planOfYaml(stack("development", { portal: { ...web, adopt: { id: "0oa1existing" } } }));
     expect(p.diagnostics).toEqual([]);
     const app = find(p, "okta:app/oAuth:OAuth", "portal");
-    expect(app.import).toBe("0oa1existing");
+    // The provider's importer sets skip_authentication_policy from the id's extra segment (app.go `appImporter`).
+    expect(app.import).toBe("0oa1existing/skip_authentication_policy");
     // Only the app is imported; nothing else carries an import id.
     expect(p.resources.filter((r) => r.import !== undefined).map((r) => r.name)).toEqual(["portal"]);
     // The existing secret cannot be read back into a generator: no generated secret, none sent.
@@ -42,7 +43,7 @@ describe("adopt", () => {
 
   it("imports an Okta service app", async () => {
     const p = await planOfYaml(stack("development", { bot: { ...service, adopt: { id: "0oa2svc" } } }));
-    expect(find(p, "okta:app/oAuth:OAuth", "bot").import).toBe("0oa2svc");
+    expect(find(p, "okta:app/oAuth:OAuth", "bot").import).toBe("0oa2svc/skip_authentication_policy");
     expect(p.resources.some((r) => r.type.startsWith("random:"))).toBe(false);
   });
 
@@ -54,6 +55,18 @@ describe("adopt", () => {
     expect(find(p, "auth0:index/clientGrant:ClientGrant", "partner-management-api").import).toBe("cgr_42");
     expect(find(p, "auth0:index/clientCredentials:ClientCredentials", "partner-credentials").inputs).not.toHaveProperty("clientSecret");
     expect(p.resources.some((r) => r.type.startsWith("random:"))).toBe(false);
+  });
+
+  it("the first and second up change nothing the stack file does not say: what the plan shows to guarantee it", async () => {
+    const p = await planOfYaml(stack("development", { portal: { ...web, adopt: { id: "0oa1existing" }, assignTo: { groups: ["Engineering"] } } }, { partner: { ...partner, adopt: { id: "AbCdEf123" } } }));
+    expect(p.diagnostics).toEqual([]);
+    const app = find(p, "okta:app/oAuth:OAuth", "portal");
+    // Settings without a stack-file key keep the org's values: the update after the import is a full PUT.
+    for (const field of ["hideIos", "hideWeb", "consentMethod", "issuerMode", "userNameTemplate", "autoKeyRotation"]) expect(app.ignoreChanges).toContain(field);
+    // Per-group assignments: the set resource would absorb the app's other groups and remove them next time.
+    expect(p.resources.filter((r) => r.type.includes("roupAssignment")).map((r) => [r.type, r.name])).toEqual([["okta:app/groupAssignment:GroupAssignment", "portal-group-engineering"]]);
+    // The Auth0 client keeps its description (the SDK would send "Managed by Pulumi").
+    expect(find(p, "auth0:index/client:Client", "partner").ignoreChanges).toEqual(["description"]);
   });
 
   it("apps without adopt are created: no import id anywhere", async () => {
@@ -76,6 +89,31 @@ describe("protection", () => {
     }
     const json = JSON.stringify(p);
     expect(json).toContain('"protect":true,"retainOnDelete":true');
+  });
+
+  it("production retains only what costs a client id or a working credential: every privilege is revocable", async () => {
+    const p = await planOfYaml(
+      stack(
+        "production",
+        {
+          portal: { ...web, assignTo: "everyone", apiScopes: ["okta.users.read"], trustedOrigins: [{ origin: "https://portal.example.com" }] },
+          bot: { type: "service", keys: [{ kid: "k" }], apiScopes: ["okta.users.read"], adminRoles: ["SUPER_ADMIN"], acknowledgeRoles: ["SUPER_ADMIN"] },
+        },
+        { partner },
+      ),
+    );
+    expect(p.diagnostics).toEqual([]);
+    expect(p.resources.filter((r) => r.retainOnDelete).map((r) => `${r.type}::${r.name}`)).toEqual([
+      "okta:app/oAuth:OAuth::portal",
+      "okta:app/oAuth:OAuth::bot",
+      "auth0:index/client:Client::partner",
+      "auth0:index/clientCredentials:ClientCredentials::partner-credentials",
+    ]);
+    // Removing SUPER_ADMIN, Everyone, a scope or an origin from the file removes it from the org.
+    for (const name of ["bot-role-super-admin", "portal-group-everyone", "portal-api-scopes", "bot-api-scopes", "partner-management-api"]) {
+      expect(p.resources.find((r) => r.name === name), name).toMatchObject({ retainOnDelete: false, protect: false });
+    }
+    expect(p.resources.filter((r) => r.type === "okta:trustedorigin/origin:Origin").every((r) => !r.retainOnDelete)).toBe(true);
   });
 
   it("non-production apps are neither protected nor retained", async () => {

@@ -39,11 +39,13 @@ describe("npm run plan", () => {
     expect(plan["project"]).toBe("oidc-apps");
     expect(plan["stack"]).toBe("dev");
     const resources = plan["resources"] as Record<string, unknown>[];
-    for (const r of resources) expect(Object.keys(r)).toEqual(["type", "name", "parent", "protect", "retainOnDelete", "inputs"]);
+    // `import` and `ignoreChanges` appear only where set, between the options and the inputs.
+    for (const r of resources) expect(Object.keys(r).filter((k) => k !== "import" && k !== "ignoreChanges")).toEqual(["type", "name", "parent", "protect", "retainOnDelete", "inputs"]);
+    expect(resources.filter((r) => "ignoreChanges" in r).every((r) => Object.keys(r).indexOf("ignoreChanges") === Object.keys(r).length - 2)).toBe(true);
     const app = resources.find((r) => r["type"] === "okta:app/oAuth:OAuth" && r["name"] === "customer-portal")!;
     expect(app["parent"]).toBe("oidc-apps:okta:WebApp::customer-portal");
     expect((app["inputs"] as Record<string, unknown>)["clientBasicSecret"]).toBe("[secret]");
-    const assignment = resources.find((r) => r["name"] === "customer-portal-assignments")!;
+    const assignment = resources.find((r) => r["type"] === "okta:app/groupAssignment:GroupAssignment" && (r["name"] as string).startsWith("customer-portal-group-"))!;
     expect((assignment["inputs"] as Record<string, unknown>)["appId"]).toBe("(known after apply)");
   });
 

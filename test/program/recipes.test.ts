@@ -76,7 +76,7 @@ describe("001 Okta: sign users in to your web app", () => {
     expect(p.resources.filter((r) => r.type === "okta:trustedorigin/origin:Origin").map((r) => (r.inputs as { origin: string }).origin)).toEqual(["http://localhost:8080", "https://app.example.com"]);
     // Step 9: leave the Everyone default.
     expect(p.invokes.map((i) => i.token)).toEqual(["okta:group/getEveryoneGroup:getEveryoneGroup"]);
-    expect(p.resources.some((r) => r.name === "wiki-assignments")).toBe(true);
+    expect(p.resources.some((r) => r.name === "wiki-group-everyone")).toBe(true);
     // Step 13: initiate login URI.
     expect(app).toMatchObject({ loginUri: "https://app.example.com/login", loginMode: "SPEC" });
     // Refresh token rotation, grace period 30 s.

@@ -119,3 +119,60 @@ describe("Auth0 stack settings", () => {
     expect(r.model?.okta).toBeUndefined();
   });
 });
+
+describe("AUTH0_SECRET_VERSION_UNUSED", () => {
+  const pkjwt = { clientAuth: "private_key_jwt", keys: [{ kid: "a" }] };
+
+  it("fails on clientSecretVersion with private_key_jwt: there is no secret to rotate", () => {
+    const r = load({ ...pkjwt, clientSecretVersion: 2 });
+    expect(r.model).toBeUndefined();
+    expect(errorsOf(r)).toEqual([["AUTH0_SECRET_VERSION_UNUSED", "oidc-apps:auth0.apps.partner.clientSecretVersion", expect.stringContaining("has no client secret, so there is no secret to rotate")]]);
+  });
+
+  it("passes clientSecretVersion with a client-secret method, and private_key_jwt without it", () => {
+    expect(load({ clientAuth: "client_secret_basic", clientSecretVersion: 2 }).diagnostics).toEqual([]);
+    expect(load(pkjwt).diagnostics).toEqual([]);
+  });
+});
+
+describe("AUTH0_ADOPT_GRANT_UNUSED", () => {
+  it("fails on adopt.managementApiGrantId without Management API scopes, without echoing the id", () => {
+    const r = load({ adopt: { id: "AbCdEf123", managementApiGrantId: "cgr_CANARY42" } });
+    expect(r.model).toBeUndefined();
+    expect(errorsOf(r)).toEqual([["AUTH0_ADOPT_GRANT_UNUSED", "oidc-apps:auth0.apps.partner.adopt.managementApiGrantId", expect.stringContaining("declares no managementApiScopes")]]);
+    expect(JSON.stringify(r.diagnostics)).not.toContain("cgr_CANARY42");
+    expect(errorsOf(load({ adopt: { id: "AbCdEf123", managementApiGrantId: "cgr_42" }, managementApiScopes: [] }))[0]?.[0]).toBe("AUTH0_ADOPT_GRANT_UNUSED");
+  });
+
+  it("passes adopt.managementApiGrantId with Management API scopes, and adopt without a grant id", () => {
+    const r = load({ adopt: { id: "AbCdEf123", managementApiGrantId: "cgr_42" }, grantTypes: ["authorization_code", "client_credentials"], managementApiScopes: ["read:users"] });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.model?.auth0?.apps[0]?.adopt).toEqual({ id: "AbCdEf123", managementApiGrantId: "cgr_42" });
+    expect(load({ adopt: { id: "AbCdEf123" } }).diagnostics).toEqual([]);
+  });
+});
+
+describe("KEY_ACTIVE_NONE on Auth0 keys", () => {
+  it("fails when every key of a private key JWT app is marked active: false", () => {
+    const r = load({ clientAuth: "private_key_jwt", keys: [{ kid: "a", active: false }, { kid: "b", active: false }] });
+    expect(errorsOf(r)).toEqual([["KEY_ACTIVE_NONE", "oidc-apps:auth0.apps.partner.keys", expect.stringContaining("none is left to sign with")]]);
+  });
+
+  it("passes a second key being introduced (active: false on it only)", () => {
+    expect(load({ clientAuth: "private_key_jwt", keys: [{ kid: "a" }, { kid: "b", active: false }] }).diagnostics).toEqual([]);
+  });
+});
+
+describe("Auth0 provider switches (auth0:debug, auth0:cliLogin, auth0:dynamicCredentials)", () => {
+  it("fails (CONFIG_INVALID_TYPE) on a value other than true or false, which the program could not read", () => {
+    const r = load({}, { "auth0:debug": "yes", "auth0:cliLogin": 1, "auth0:dynamicCredentials": "false" });
+    expect(r.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([
+      ["CONFIG_INVALID_TYPE", "auth0:cliLogin", 'must be true or false; got "1".'],
+      ["CONFIG_INVALID_TYPE", "auth0:debug", 'must be true or false; got "yes".'],
+    ]);
+  });
+
+  it("passes true and false", () => {
+    expect(load({}, { "auth0:debug": true, "auth0:cliLogin": false, "auth0:dynamicCredentials": true }).diagnostics).toEqual([]);
+  });
+});

@@ -133,7 +133,8 @@ describe("refresh-token defaults", () => {
 
   it("explicit settings win over the defaults", () => {
     expect(app(model({ portal: withRefresh("web", CALLBACK, { rotation: "rotate", gracePeriodSeconds: 0 }) }), "portal").refreshToken).toEqual({ rotation: "ROTATE", leewaySeconds: 0 });
-    expect(app(model({ spa: withRefresh("browser", CALLBACK, { rotation: "static" }) }), "spa").refreshToken).toEqual({ rotation: "STATIC", leewaySeconds: 30 });
+    // A browser app cannot choose static: OKTA_REFRESH_STATIC_PUBLIC_CLIENT refuses it (okta-rules.test.ts).
+    expect(app(model({ spa: withRefresh("browser", CALLBACK, { gracePeriodSeconds: 5 }) }), "spa").refreshToken).toEqual({ rotation: "ROTATE", leewaySeconds: 5 });
   });
 
   it("are absent without the refresh_token grant", () => {

@@ -421,6 +421,23 @@ rule("OKTA_GRANT_DUPLICATE", () => {
   });
 });
 
+rule("OKTA_GRANT_OPT_IN_UNUSED", () => {
+  it("fails on an opt-in to implicit on an app whose grantTypes does not include it", () => {
+    const r = load(stack({ spa: { type: "browser", allowDeprecatedGrants: ["implicit"], redirectUris: [CALLBACK] } }));
+    const d = expectProblem(r, "OKTA_GRANT_OPT_IN_UNUSED", "oidc-apps:okta.apps.spa.allowDeprecatedGrants[0]", "opts in to the implicit grant, but grantTypes does not include it");
+    expect(d.fix).toBe("Remove it from allowDeprecatedGrants.");
+  });
+
+  it("fails on the unused one of two opt-ins", () => {
+    const r = load(stack({ cli: { type: "native", grantTypes: ["authorization_code", "password"], allowDeprecatedGrants: ["implicit", "password"], redirectUris: ["com.example.cli:/callback"] } }));
+    expectProblem(r, "OKTA_GRANT_OPT_IN_UNUSED", "oidc-apps:okta.apps.cli.allowDeprecatedGrants[0]", "the implicit grant");
+  });
+
+  it("passes an opt-in for a grant the app uses", () => {
+    expectAbsent(load(stack({ spa: { type: "browser", grantTypes: ["authorization_code", "implicit"], allowDeprecatedGrants: ["implicit"], redirectUris: [CALLBACK] } })), "OKTA_GRANT_OPT_IN_UNUSED");
+  });
+});
+
 rule("OKTA_REFRESH_WITHOUT_GRANT", () => {
   it("fails on refresh-token settings without the refresh_token grant", () => {
     const r = load(portal({ refreshToken: { rotation: "rotate" } }));
@@ -448,6 +465,26 @@ rule("OKTA_REFRESH_GRACE_RANGE", () => {
     const r = load(refresh(60));
     expectAbsent(r, "OKTA_REFRESH_GRACE_RANGE");
     expect(userApp(r.model, "portal").refreshToken?.leewaySeconds).toBe(60);
+  });
+});
+
+rule("OKTA_REFRESH_STATIC_PUBLIC_CLIENT", () => {
+  const app = (type: string, rotation: string, redirect = CALLBACK) => stack({ pub: { type, grantTypes: ["authorization_code", "refresh_token"], redirectUris: [redirect], refreshToken: { rotation } } });
+
+  it("fails on static refresh tokens on a browser app, citing RFC 9700 §4.14.2", () => {
+    expectProblem(load(app("browser", "static")), "OKTA_REFRESH_STATIC_PUBLIC_CLIENT", "oidc-apps:okta.apps.pub.refreshToken.rotation", "browser apps are public clients; RFC 9700 §4.14.2");
+  });
+
+  it("fails on static refresh tokens on a native app, in every environment", () => {
+    expectProblem(load(app("native", "static", "com.example.cli:/callback")), "OKTA_REFRESH_STATIC_PUBLIC_CLIENT", "oidc-apps:okta.apps.pub.refreshToken.rotation", "native apps are public clients");
+    const prod = stack({ pub: { type: "native", grantTypes: ["authorization_code", "refresh_token"], redirectUris: ["com.example.cli:/callback"], refreshToken: { rotation: "static" } } }, PRODUCTION);
+    expectProblem(load(prod), "OKTA_REFRESH_STATIC_PUBLIC_CLIENT", "oidc-apps:okta.apps.pub.refreshToken.rotation", "RFC 9700");
+  });
+
+  it("passes rotation on public clients, and static on a web app (a confidential client)", () => {
+    expectAbsent(load(app("browser", "rotate")), "OKTA_REFRESH_STATIC_PUBLIC_CLIENT");
+    expectAbsent(load(app("native", "rotate", "com.example.cli:/callback")), "OKTA_REFRESH_STATIC_PUBLIC_CLIENT");
+    expectAbsent(load(app("web", "static")), "OKTA_REFRESH_STATIC_PUBLIC_CLIENT");
   });
 });
 
@@ -616,6 +653,23 @@ rule("OKTA_REDIRECT_WILDCARD_PRODUCTION", () => {
   it("passes the same wildcard in staging", () => {
     const r = load(portalIn({ "oidc-apps:environment": "staging" }, { wildcardRedirect: "subdomain", redirectUris: ["https://*.example.com/callback"] }));
     expectAbsent(r, "OKTA_REDIRECT_WILDCARD_PRODUCTION");
+  });
+});
+
+rule("OKTA_REDIRECT_WILDCARD_UNUSED", () => {
+  it("fails on wildcardRedirect: subdomain without a wildcard redirect URI", () => {
+    const d = expectProblem(load(portal({ wildcardRedirect: "subdomain" })), "OKTA_REDIRECT_WILDCARD_UNUSED", `${APP}.wildcardRedirect`, "no sign-in redirect URI has a wildcard");
+    expect(d.fix).toBe("Remove wildcardRedirect.");
+  });
+
+  it("fails when the only wildcard is a post-logout URI (wildcardRedirect covers sign-in redirect URIs only)", () => {
+    const r = load(portal({ wildcardRedirect: "subdomain", postLogoutRedirectUris: ["https://*.example.com/"] }));
+    expectProblem(r, "OKTA_REDIRECT_WILDCARD_UNUSED", `${APP}.wildcardRedirect`, "no sign-in redirect URI has a wildcard");
+  });
+
+  it("passes wildcardRedirect: subdomain with a wildcard redirect URI, and wildcardRedirect: disabled without one", () => {
+    expectAbsent(load(portal({ wildcardRedirect: "subdomain", redirectUris: [CALLBACK, "https://*.example.com/callback"] })), "OKTA_REDIRECT_WILDCARD_UNUSED");
+    expectAbsent(load(portal({ wildcardRedirect: "disabled" })), "OKTA_REDIRECT_WILDCARD_UNUSED");
   });
 });
 

@@ -19,7 +19,8 @@ function pem({ publicKey, privateKey }: { publicKey: KeyObject; privateKey: KeyO
   return { publicKey: publicKey.export({ type: "spki", format: "pem" }).toString(), privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString() };
 }
 const RSA = pem(generateKeyPairSync("rsa", { modulusLength: 2048 }));
-const EC_P384 = pem(generateKeyPairSync("ec", { namedCurve: "P-384" }));
+// P-256: the one EC curve proven through the provider (KEY_UNSUPPORTED refuses P-384 and P-521).
+const EC_P256 = pem(generateKeyPairSync("ec", { namedCurve: "P-256" }));
 /** What node:crypto itself exports for a public key. */
 const exported = (pem: string) => createPublicKey(pem).export({ format: "jwk" });
 
@@ -48,9 +49,9 @@ describe("service app defaults", () => {
   });
 
   it("keeps explicit generation settings", () => {
-    const app = bot({ keys: [{ kid: "a", algorithm: "EC", curve: "P384" }, { kid: "b", rsaBits: 4096 }, { kid: "c", algorithm: "RSA", rsaBits: 3072 }] });
+    const app = bot({ keys: [{ kid: "a", algorithm: "EC", curve: "P256" }, { kid: "b", rsaBits: 4096 }, { kid: "c", algorithm: "RSA", rsaBits: 3072 }] });
     expect(app.keys).toEqual([
-      { source: "generated", kid: "a", algorithm: "EC", curve: "P384" },
+      { source: "generated", kid: "a", algorithm: "EC", curve: "P256" },
       { source: "generated", kid: "b", algorithm: "RSA", rsaBits: 4096 },
       { source: "generated", kid: "c", algorithm: "RSA", rsaBits: 3072 },
     ]);
@@ -104,11 +105,11 @@ describe("brought keys", () => {
   });
 
   it("turns an EC PEM public key into an EC JWK with its curve and coordinates", () => {
-    const expected = exported(EC_P384.publicKey);
-    expect(bot({ keys: [{ kid: "ec", publicKey: EC_P384.publicKey }] }).keys[0]).toEqual({
+    const expected = exported(EC_P256.publicKey);
+    expect(bot({ keys: [{ kid: "ec", publicKey: EC_P256.publicKey }] }).keys[0]).toEqual({
       source: "provided",
       kid: "ec",
-      jwk: { kty: "EC", kid: "ec", crv: "P-384", x: expected.x, y: expected.y },
+      jwk: { kty: "EC", kid: "ec", crv: "P-256", x: expected.x, y: expected.y },
     });
   });
 
@@ -119,9 +120,9 @@ describe("brought keys", () => {
   });
 
   it("normalises a brought EC JWK: only kty, crv, x and y", () => {
-    const { x, y } = exported(EC_P384.publicKey);
-    const publicJwk = { kty: "EC", crv: "P-384", x, y, alg: "ES384", use: "sig" };
-    expect(bot({ keys: [{ kid: "ec", publicJwk }] }).keys[0]).toEqual({ source: "provided", kid: "ec", jwk: { kty: "EC", kid: "ec", crv: "P-384", x, y } });
+    const { x, y } = exported(EC_P256.publicKey);
+    const publicJwk = { kty: "EC", crv: "P-256", x, y, alg: "ES256", use: "sig" };
+    expect(bot({ keys: [{ kid: "ec", publicJwk }] }).keys[0]).toEqual({ source: "provided", kid: "ec", jwk: { kty: "EC", kid: "ec", crv: "P-256", x, y } });
   });
 
   it("mixes generated and brought keys in order", () => {

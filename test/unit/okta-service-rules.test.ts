@@ -272,6 +272,37 @@ rule("KEY_DUPLICATE_KID", () => {
   });
 });
 
+rule("KEY_RESOURCE_NAME_COLLISION", () => {
+  // `<app>-key-<kid slug>`: the app x with the kid y-key-z and the app x-key-y with the kid z both make x-key-y-key-z.
+  const service = (keys: Record<string, unknown>[]) => ({ type: "service", keys });
+
+  it("fails on two service apps whose generated keys get one resource name, naming both apps and kids", () => {
+    const r = load(stack({ x: service([{ kid: "y-key-z" }]), "x-key-y": service([{ kid: "z" }]) }));
+    const d = expectProblem(r, "KEY_RESOURCE_NAME_COLLISION", "oidc-apps:okta.apps.x.keys[0].kid", 'the generated key "y-key-z" of the app "x" would be the resource "x-key-y-key-z", like the key "z" of the app "x-key-y"');
+    expect(d.message).toContain('(oidc-apps:okta.apps.x-key-y.keys[0].kid)');
+    expect(d.fix).toBe("Rename one kid.");
+  });
+
+  it("fails across providers: an Okta service app's key and an Auth0 app's key", () => {
+    const r = load(
+      stack(
+        { x: service([{ kid: "y-key-z" }]) },
+        { "auth0:domain": "acme.us.auth0.com", "oidc-apps:auth0": { apps: { "x-key-y": { type: "regular_web", callbacks: ["https://p.example.com/cb"], clientAuth: "private_key_jwt", keys: [{ kid: "z" }] } } } },
+      ),
+    );
+    expectProblem(r, "KEY_RESOURCE_NAME_COLLISION", "oidc-apps:okta.apps.x.keys[0].kid", 'like the key "z" of the app "x-key-y" (oidc-apps:auth0.apps.x-key-y.keys[0].kid)');
+  });
+
+  it("passes the same kids as brought keys (no resource is created for them)", () => {
+    const brought = (kid: string) => ({ kid, publicKey: RSA.publicKey });
+    expectAbsent(load(stack({ x: service([brought("y-key-z")]), "x-key-y": service([brought("z")]) })), "KEY_RESOURCE_NAME_COLLISION");
+  });
+
+  it("passes generated keys whose names differ", () => {
+    expectAbsent(load(stack({ x: service([{ kid: "y-key-z" }]), "x-key-y": service([{ kid: "w" }]) })), "KEY_RESOURCE_NAME_COLLISION");
+  });
+});
+
 rule("KEY_ACTIVE_MULTIPLE", () => {
   it("fails on two keys marked active, at keys", () => {
     const r = load(botKeys({ kid: "a", active: true }, { kid: "b" }, { kid: "c", active: true }));
@@ -280,6 +311,23 @@ rule("KEY_ACTIVE_MULTIPLE", () => {
 
   it("passes one key marked active", () => {
     expectAbsent(load(botKeys({ kid: "a", active: true }, { kid: "b" }, { kid: "c", active: false })), "KEY_ACTIVE_MULTIPLE");
+  });
+});
+
+rule("KEY_ACTIVE_NONE", () => {
+  it("fails when every key is marked active: false, at keys", () => {
+    const r = load(botKeys({ kid: "a", active: false }, { kid: "b", active: false }));
+    expectProblem(r, "KEY_ACTIVE_NONE", `${BOT}.keys`, "all 2 keys are marked active: false, so none is left to sign with");
+  });
+
+  it("fails on a single key marked active: false", () => {
+    expectProblem(load(botKeys({ kid: "a", active: false })), "KEY_ACTIVE_NONE", `${BOT}.keys`, "the only key is marked active: false");
+  });
+
+  it("passes a key being introduced next to the active one (active: false on one key only)", () => {
+    const r = load(botKeys({ kid: "a" }, { kid: "b", active: false }));
+    expectAbsent(r, "KEY_ACTIVE_NONE");
+    expect(serviceApp(r.model, "bot").activeKeyId).toBe("a");
   });
 });
 
@@ -304,7 +352,7 @@ rule("KEY_SOURCE_CONFLICT", () => {
   });
 
   it("passes generation settings of the key's own algorithm, and a brought key alone", () => {
-    expectAbsent(load(botKeys({ kid: "a", algorithm: "EC", curve: "P384" }, { kid: "b", algorithm: "RSA", rsaBits: 4096 }, { kid: "c", publicKey: RSA.publicKey })), "KEY_SOURCE_CONFLICT");
+    expectAbsent(load(botKeys({ kid: "a", algorithm: "EC", curve: "P256" }, { kid: "b", algorithm: "RSA", rsaBits: 4096 }, { kid: "c", publicKey: RSA.publicKey })), "KEY_SOURCE_CONFLICT");
   });
 });
 
@@ -401,11 +449,18 @@ rule("KEY_UNSUPPORTED", () => {
 
   it("fails on an EC secp256k1 public key", () => {
     const r = load(botKeys({ kid: KID, publicKey: EC_SECP256K1.publicKey }));
-    expectProblem(r, "KEY_UNSUPPORTED", `${BOT}.keys[0].publicKey`, "uses the curve secp256k1; use P-256, P-384 or P-521");
+    expectProblem(r, "KEY_UNSUPPORTED", `${BOT}.keys[0].publicKey`, "uses the curve secp256k1; EC keys must be on P-256");
   });
 
-  it("passes EC public keys on P-256 and P-521", () => {
-    expectAbsent(load(botKeys({ kid: "a", publicKey: EC_P256.publicKey }, { kid: "b", publicKey: EC_P521.publicKey })), "KEY_UNSUPPORTED");
+  it("fails EC keys on P-384 and P-521, brought or generated: the provider sends no curve, only P-256 is proven", () => {
+    const brought = load(botKeys({ kid: "a", publicKey: EC_P521.publicKey }));
+    expectProblem(brought, "KEY_UNSUPPORTED", `${BOT}.keys[0].publicKey`, "uses the curve P-521; EC keys must be on P-256");
+    const generated = load(botKeys({ kid: "a", algorithm: "EC", curve: "P384" }));
+    expectProblem(generated, "KEY_UNSUPPORTED", `${BOT}.keys[0].curve`, "P384 is not proven with Okta");
+  });
+
+  it("passes EC keys on P-256, brought or generated", () => {
+    expectAbsent(load(botKeys({ kid: "a", publicKey: EC_P256.publicKey }, { kid: "b", algorithm: "EC", curve: "P256" }, { kid: "c", algorithm: "EC" })), "KEY_UNSUPPORTED");
   });
 });
 
@@ -455,7 +510,7 @@ describe("the service rule catalogue", () => {
       .map((f) => readFileSync(f, "utf8"))
       .join("\n");
     const emitted = Object.keys(RULES).filter((code) => section.test(code) && text.includes(`"${code}"`));
-    expect(emitted).toHaveLength(14);
+    expect(emitted).toHaveLength(16);
     expect(emitted.filter((code) => !described.has(code))).toEqual([]);
   });
 

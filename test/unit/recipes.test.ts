@@ -319,11 +319,16 @@ rule("RECIPE_KEY_UNSUPPORTED", () => {
     expect(r.model).toBeUndefined();
   });
 
-  it("fails a brought EC public key (PEM or JWK) for the MCP server and the provisioner", () => {
+  it("fails a brought EC public key (PEM or JWK) for the MCP server", () => {
     const jwk = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ format: "jwk" });
     expectProblem(one("mcp", { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.users.read"], keys: [{ kid: "k", publicKey: ecPublicPem() }] }, NO_AUTH0), "RECIPE_KEY_UNSUPPORTED", `${ROOT}.mcp.keys[0]`, "EC key");
     expectProblem(one("mcp", { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.users.read"], keys: [{ kid: "k", publicJwk: jwk }] }, NO_AUTH0), "RECIPE_KEY_UNSUPPORTED", `${ROOT}.mcp.keys[0]`, "EC key");
-    expectProblem(one("p", { recipe: "okta-provisioner", adminRole: "APP_ADMIN", keys: [{ kid: "k", algorithm: "EC" }] }, NO_AUTH0), "RECIPE_KEY_UNSUPPORTED", `${ROOT}.p.keys[0]`, "terraform-provider-okta");
+  });
+
+  it("passes an EC P-256 key for the provisioner: terraform-provider-okta signs ES256 with an EC key in PKCS#8", () => {
+    const r = one("p", { recipe: "okta-provisioner", adminRole: "APP_ADMIN", keys: [{ kid: "k", algorithm: "EC" }] }, NO_AUTH0);
+    expectAbsent(r, "RECIPE_KEY_UNSUPPORTED");
+    expect(r.model?.recipes[0]?.consumer.requests[0]?.signingAlgs).toEqual(["RS256", "ES256"]);
   });
 
   it("passes RSA keys, generated or brought", () => {

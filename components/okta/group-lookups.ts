@@ -1,0 +1,64 @@
+/**
+ * Org-level group lookups for assignments, each made once per stack however many apps use it, and checked:
+ * `okta.group.getGroup` searches by prefix (`q=<name>`) and, when exactly one group comes back, accepts it even
+ * if its name is not the one asked for, with only a log line (terraform-provider-okta v6.12
+ * okta/services/idaas/data_source_okta_group.go, `findGroup`: "keep old behavior that a fuzzy match is
+ * acceptable"). `assignTo: { groups: [QA] }` could then assign "QA Contractors". The run fails instead.
+ */
+import * as okta from "@pulumi/okta";
+import * as pulumi from "@pulumi/pulumi";
+import type { Assignment } from "../../config/model";
+import { nameHash, uniqueNames } from "../../config/names";
+import { slug } from "../../config/paths";
+import type { GroupToAssign } from "./assignments";
+
+/** The group id when the lookup found the group of exactly this name; the run's error otherwise. */
+export function exactGroupId(app: string, requested: string, found: { readonly id: string; readonly name?: string | undefined }): string {
+  // Under the mock runtime (the offline plan) the name is unknown: nothing to compare.
+  if (found.name !== undefined && found.name !== requested) {
+    throw new pulumi.RunError(
+      `okta app ${app}: assignTo.groups names the group ${JSON.stringify(requested)}, but Okta's group search (a prefix match) found only ${JSON.stringify(found.name)}; no group is named exactly ${JSON.stringify(requested)}, so nothing was assigned. Correct the group name in the stack file (names are case-sensitive), or create the group.`,
+    );
+  }
+  return found.id;
+}
+
+export function groupLookups(provider: okta.Provider) {
+  let everyone: pulumi.Output<string> | undefined;
+  const byName = new Map<string, pulumi.Output<okta.group.GetGroupResult>>();
+  const everyoneId = () => (everyone ??= okta.group.getEveryoneGroupOutput({}, { provider }).id);
+  const lookup = (name: string) => {
+    let result = byName.get(name);
+    if (!result) {
+      result = okta.group.getGroupOutput({ name }, { provider });
+      byName.set(name, result);
+    }
+    return result;
+  };
+  return {
+    /** The groups to assign to `app`, in the stack file's order. */
+    groupsFor(app: string, assignment: Assignment): GroupToAssign[] {
+      switch (assignment.kind) {
+        case "none":
+          return [];
+        case "everyone":
+          return [{ name: "Everyone", slug: "everyone", id: everyoneId() }];
+        case "groups": {
+          const slugs = groupSlugs(assignment.groups);
+          return assignment.groups.map((name, i) => ({
+            name,
+            slug: slugs[i]!,
+            id: lookup(name).apply((found) => exactGroupId(app, name, found)),
+          }));
+        }
+      }
+    },
+  };
+}
+
+/** Resource-name slugs for one app's groups: the plain slug, made unique where two names share one. */
+export function groupSlugs(names: readonly string[]): string[] {
+  // A name with no letters or digits (e.g. only non-Latin script) has an empty slug: name it by its hash.
+  const slugs = uniqueNames(names.map((n) => ({ id: n, plain: slug(n) || `group-${nameHash(n)}` })));
+  return names.map((n) => slugs.get(n)!);
+}

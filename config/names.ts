@@ -1,0 +1,67 @@
+/**
+ * Resource names built from free text (origins, kids, role ids) must stay distinct: the Pulumi engine refuses
+ * two resources with one URN ("Duplicate resource URN '<urn>'; try giving it a unique name", error 2001,
+ * pulumi/pulumi pkg/resource/deploy/step_generator.go `generateURN`, pkg/diag/errors.go), and a slug folds
+ * case and punctuation (`https://a-b.example.com` and `https://a.b.example.com` give one slug). Pure.
+ *
+ * Values that are not the user's to rename (origins, Okta role ids) are disambiguated here; names built from a
+ * user's choice (a kid) are refused by the loader instead (KEY_RESOURCE_NAME_COLLISION).
+ */
+import { createHash } from "node:crypto";
+import { keySlug } from "./keys";
+import { slug } from "./paths";
+
+/** Hex digits of the value's SHA-256 appended to every name of a colliding group. */
+export const NAME_HASH_HEX = 8;
+
+/** The first {@link NAME_HASH_HEX} hex digits of SHA-256 over the value's UTF-8 bytes. */
+export function nameHash(value: string): string {
+  return createHash("sha256").update(value, "utf8").digest("hex").slice(0, NAME_HASH_HEX);
+}
+
+/**
+ * For the values that share one naming scheme in one stack: each value's name part. A value keeps its plain
+ * `slug(value)` when no other value in the list has the same slug (so the names of existing stacks do not
+ * change); every value of a colliding group gets `slug(value)-<8 hex of sha256(value)>`. Deterministic and
+ * independent of the list's order; a value listed twice is one value.
+ */
+export function uniqueSlugs(values: readonly string[]): Map<string, string> {
+  return uniqueNames(values.map((value) => ({ id: value, plain: slug(value) })));
+}
+
+/**
+ * The general form of {@link uniqueSlugs}: items by identity (`id`, what is hashed; equal ids are one item) with
+ * their plain names. Returns id → name, injective over distinct ids.
+ */
+export function uniqueNames(items: readonly { readonly id: string; readonly plain: string }[]): Map<string, string> {
+  const plain = new Map<string, string>();
+  for (const { id, plain: p } of items) {
+    const seen = plain.get(id);
+    if (seen !== undefined && seen !== p) throw new Error(`internal: ${JSON.stringify(id)} has two plain names`);
+    plain.set(id, p);
+  }
+  const names = new Map(plain);
+  // One round suffixes every group that shares a plain name. Another is needed only if a suffixed name equals
+  // some other value's plain slug (`a-b` + hash vs. a value whose slug is exactly that): suffix that one too.
+  for (;;) {
+    const byName = new Map<string, string[]>();
+    for (const [id, name] of names) byName.set(name, [...(byName.get(name) ?? []), id]);
+    let changed = false;
+    for (const ids of byName.values()) {
+      if (ids.length < 2) continue;
+      for (const id of ids) {
+        if (names.get(id) !== plain.get(id)) continue;
+        names.set(id, `${plain.get(id)!}-${nameHash(id)}`);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  if (new Set(names.values()).size !== names.size) throw new Error("internal: two values share a name and the first 8 hex digits of their SHA-256");
+  return names;
+}
+
+/** A generated signing key's resource name: `<app>-key-<kid slug>`. Unique per app (KEY_DUPLICATE_KID) and per stack (KEY_RESOURCE_NAME_COLLISION). */
+export function keyResourceName(app: string, kid: string): string {
+  return `${app}-key-${keySlug(kid)}`;
+}

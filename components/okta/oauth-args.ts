@@ -33,14 +33,17 @@ export const UNMANAGED_OAUTH_INPUTS: readonly string[] = [
 ];
 
 /**
- * The import id of an adopted Okta app. `skip_authentication_policy` is never read back (its state comes only from
- * config), so a plain `<app id>` import would differ from our input and the update would look up and PUT the
- * default access policy. The provider's importer sets every extra path segment to true (`appImporter`,
- * terraform-provider-okta v6.12 okta/services/idaas/app.go), and the bridge runs the importer on `import`
- * (pulumi-terraform-bridge pkg/tfbridge/provider.go `Read` → `runTerraformImporter`), so the imported state has it.
+ * The import id of an adopted Okta app: its plain id, on purpose. `skip_authentication_policy` is never read
+ * back, so the import differs from our input on it and the engine follows the import with an update; that
+ * update is harmless because the provider's Update takes the flag from the new inputs (true) and then skips the
+ * policy (`resourceAppOAuthUpdate`), and the fields the stack file does not set are ignored (above). The
+ * importer would also accept `<id>/skip_authentication_policy` (`appImporter`, app.go), but changing the import
+ * id of a resource already in the state makes the engine import it again as a replacement of itself
+ * (pulumi/pulumi pkg/resource/deploy/step_generator.go: `isImport` when `oldImportID != goal.ID`, then
+ * ImportReplacementStep + ReplaceStep), which would delete the app that stacks adopted before kept `adopt` for.
  */
 export function oktaAppImportId(appId: string): string {
-  return `${appId}/skip_authentication_policy`;
+  return appId;
 }
 
 export function oauthArgs(spec: OktaUserAppSpec): okta.app.OAuthArgs {

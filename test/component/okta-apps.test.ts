@@ -99,10 +99,13 @@ describe("WebApp", () => {
     expect(Object.keys(app.inputs as object).filter((k) => UNMANAGED_OAUTH_INPUTS.includes(k))).toEqual([]);
   });
 
-  it("imports an adopted app with skip_authentication_policy set by the provider's importer", async () => {
+  it("imports an adopted app by its plain id, never changed: a changed import id of a resource in the state re-imports it as a replacement", async () => {
     const { resources } = await run(() => new WebApp("portal", { spec: webSpec({ adopt: { id: "0oaEXISTING" } }), org, groups: [], protect: false }));
-    expect(resources.find((r) => r.type === "okta:app/oAuth:OAuth")!.import).toBe("0oaEXISTING/skip_authentication_policy");
-    expect(oktaAppImportId("0oa1")).toBe("0oa1/skip_authentication_policy");
+    expect(resources.find((r) => r.type === "okta:app/oAuth:OAuth")!.import).toBe("0oaEXISTING");
+    expect(oktaAppImportId("0oa1")).toBe("0oa1");
+    // The import differs on skipAuthenticationPolicy (never read back); the update that follows takes it from
+    // these inputs, so it must be set on every app.
+    expect((resources.find((r) => r.type === "okta:app/oAuth:OAuth")!.inputs as Record<string, unknown>)["skipAuthenticationPolicy"]).toBe(true);
   });
 
   it("outputs the client secret as a Pulumi secret even though the mock applies no additionalSecretOutputs", async () => {

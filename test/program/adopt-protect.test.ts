@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { planOfYaml } from "../support/plan";
@@ -25,8 +26,8 @@ describe("adopt", () => {
     const p = await planOfYaml(stack("development", { portal: { ...web, adopt: { id: "0oa1existing" } } }));
     expect(p.diagnostics).toEqual([]);
     const app = find(p, "okta:app/oAuth:OAuth", "portal");
-    // The provider's importer sets skip_authentication_policy from the id's extra segment (app.go `appImporter`).
-    expect(app.import).toBe("0oa1existing/skip_authentication_policy");
+    // The plain id, as stacks adopted before use it: a changed import id re-imports as a replacement.
+    expect(app.import).toBe("0oa1existing");
     // Only the app is imported; nothing else carries an import id.
     expect(p.resources.filter((r) => r.import !== undefined).map((r) => r.name)).toEqual(["portal"]);
     // The existing secret cannot be read back into a generator: no generated secret, none sent.
@@ -43,7 +44,7 @@ describe("adopt", () => {
 
   it("imports an Okta service app", async () => {
     const p = await planOfYaml(stack("development", { bot: { ...service, adopt: { id: "0oa2svc" } } }));
-    expect(find(p, "okta:app/oAuth:OAuth", "bot").import).toBe("0oa2svc/skip_authentication_policy");
+    expect(find(p, "okta:app/oAuth:OAuth", "bot").import).toBe("0oa2svc");
     expect(p.resources.some((r) => r.type.startsWith("random:"))).toBe(false);
   });
 
@@ -121,5 +122,20 @@ describe("protection", () => {
       const p = await planOfYaml(stack(env, { portal: web, bot: service }, { partner }));
       expect(p.resources.filter((r) => r.protect || r.retainOnDelete)).toEqual([]);
     }
+  });
+});
+
+describe("README: recovery steps name the provider's import id formats", () => {
+  // terraform-provider-okta: role assignments import as `<client_id>/<role_assignment_id>` and scope grants as
+  // `<app_id>` (resource_okta_app_oauth_role_assignment.go, resource_okta_app_oauth_api_scope.go importers).
+  const readme = readFileSync("README.md", "utf8");
+  it("an interrupted admin-role assignment is imported by <client id>/<role assignment id>", () => {
+    expect(readme).toMatch(/pulumi import --stack <env> 'okta:index\/oauth2V1ClientsRole<Role>:Oauth2V1ClientsRole<Role>' <app>-role-<role> '<client id>\/<role assignment id>'/);
+  });
+  it("an existing scope grant is imported by the app id", () => {
+    expect(readme).toContain("pulumi import okta:index/appOauthApiScope:AppOauthApiScope\n<app>-api-scopes <app id>");
+  });
+  it("a protected app's removal is described as failing the preview", () => {
+    expect(readme).toContain("**Removing a production app from the stack file fails the preview**");
   });
 });

@@ -28,7 +28,7 @@ import Provider, { errors, type ClientMetadata, type KoaContextWithOIDC } from "
 import { stringify } from "yaml";
 import main from "../../index";
 import { OKTA_API_SCOPES } from "../../config/catalogues/okta-api-scopes";
-import { normaliseGrantType, type GrantType } from "../../config/grant-types";
+import { GRANT_TYPE_URNS, normaliseGrantType } from "../../config/grant-types";
 import { loadStackConfig } from "../../config/load";
 import type { StackModel } from "../../config/model";
 import { readStackFileText } from "../../config/stack-file";
@@ -288,22 +288,15 @@ export interface Issuer {
   close(): Promise<void>;
 }
 
-/** Okta's names for grant types (the plan's inputs) → oidc-provider's (the RFC names). */
-const OIDC_PROVIDER_GRANT: Record<GrantType, string> = {
-  authorization_code: "authorization_code",
-  refresh_token: "refresh_token",
-  client_credentials: "client_credentials",
-  implicit: "implicit",
-  password: "password",
-  device_code: "urn:ietf:params:oauth:grant-type:device_code",
-  token_exchange: "urn:ietf:params:oauth:grant-type:token-exchange",
-};
-
+/**
+ * The plan's grant types are Okta's names, which are the RFC names oidc-provider uses too (GRANT_TYPE_URNS):
+ * an unknown one is a defect of the plan.
+ */
 function grantTypesFor(raw: readonly string[], app: string): string[] {
   return raw.map((g) => {
     const short = normaliseGrantType(g);
     if (!short) throw new Error(`${app}: unknown grant type ${g} in the plan`);
-    return OIDC_PROVIDER_GRANT[short];
+    return GRANT_TYPE_URNS[short];
   });
 }
 

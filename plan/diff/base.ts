@@ -46,6 +46,9 @@ export function readPlanFile(path: string): Plan {
   } catch (e) {
     throw new BaseError(`the base plan ${path} is not JSON (${(e as Error).message}); write it with \`npm run -s plan -- <stack> --format json > ${path}\``);
   }
+  // The diff walks values recursively: a base nested deeper than any render would overflow the stack there
+  // (an internal error, exit 3). A render is a handful of levels deep; anything far deeper is not one.
+  if (nestedDeeperThan(json, MAX_DEPTH)) throw new BaseError(`the base plan ${path} is not a plan render (nested deeper than ${MAX_DEPTH} levels)`);
   const parsed = planSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -60,6 +63,21 @@ export function readPlanFile(path: string): Plan {
     outputs: plan.outputs,
     diagnostics: plan.diagnostics.map((d) => ({ severity: d.severity, code: d.code, path: d.path, message: d.message, ...(d.fix !== undefined ? { fix: d.fix } : {}) })) as Plan["diagnostics"],
   };
+}
+
+/** How deep a base plan's JSON may nest: renders are about 6 levels deep (resources → inputs → …). */
+const MAX_DEPTH = 64;
+
+/** Whether `value` has arrays or objects nested more than `limit` deep. Iterative, so any depth is safe to ask about. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Plan, PlanResource } from "../run";
 import { compare, resourceId } from "./compare";
 import { APP_TYPES } from "./replace-table";
 import { risksOf } from "./risks";
-import type { Diff, ResourceEntry } from "./types";
+import type { Diff, DiffWarning, ResourceEntry } from "./types";
 import { diffValues } from "./values";
 
 export interface DiffOptions {
@@ -52,5 +52,16 @@ export function diffPlans(base: Plan, head: Plan, options: DiffOptions = {}): Di
     lookups: { added: c.lookupsAdded, removed: c.lookupsRemoved },
     outputs: diffValues(base.outputs, head.outputs),
     notes,
+    warnings: warningsOf(base, head),
   };
+}
+
+/** The head's warnings, new ones first: a reviewer sees what the change itself brings in before what was there. */
+function warningsOf(base: Plan, head: Plan): DiffWarning[] {
+  const key = (d: { code: string; path: string; message: string }) => `${d.code}\u0000${d.path}\u0000${d.message}`;
+  const before = new Set(base.diagnostics.filter((d) => d.severity === "warning").map(key));
+  const all = head.diagnostics
+    .filter((d) => d.severity === "warning")
+    .map((d): DiffWarning => ({ code: d.code, path: d.path, message: d.message, ...(d.fix !== undefined ? { fix: d.fix } : {}), new: !before.has(key(d)) }));
+  return [...all.filter((w) => w.new), ...all.filter((w) => !w.new)];
 }

@@ -47,12 +47,11 @@ export function propertyLines(p: PropertyChange, indent: string): string[] {
     return [`${head} [secret] (changed; the value is not shown)`];
   }
   const pad = `${" ".repeat(Math.max(indent.length - 1, 0))}  `;
-  if (isScalarArray(p.before) && isScalarArray(p.after)) {
-    const was = p.before.map(inline);
-    const now = p.after.map(inline);
-    const gained = now.filter((v) => !was.includes(v));
-    const lost = was.filter((v) => !now.includes(v));
-    if (gained.length === 0 && lost.length === 0) return [`${head} same items, new order: ${now.join(", ")}`];
+  if (Array.isArray(p.before) && Array.isArray(p.after)) {
+    // Item by item, counting repeats: `[x]` → `[x, x]` adds one x (two generated keys both print "(known after
+    // apply)"), it is not "the same items in a new order".
+    const { gained, lost } = multisetDiff(p.before.map(inline), p.after.map(inline));
+    if (gained.length === 0 && lost.length === 0) return [`${head} same items, new order: ${p.after.map(inline).join(", ")}`];
     return [head, ...gained.map((v) => `+${pad}${v}`), ...lost.map((v) => `-${pad}${v}`)];
   }
   const lines = [head];
@@ -61,8 +60,30 @@ export function propertyLines(p: PropertyChange, indent: string): string[] {
   return lines;
 }
 
-function isScalarArray(v: unknown): v is (string | number | boolean)[] {
-  return Array.isArray(v) && v.every((x) => typeof x === "string" || typeof x === "number" || typeof x === "boolean");
+/** What `after` has more of than `before` (in `after`'s order), and what it has fewer of (in `before`'s order). */
+export function multisetDiff(before: readonly string[], after: readonly string[]): { gained: string[]; lost: string[] } {
+  const remaining = new Map<string, number>();
+  for (const v of before) remaining.set(v, (remaining.get(v) ?? 0) + 1);
+  const gained: string[] = [];
+  for (const v of after) {
+    const left = remaining.get(v) ?? 0;
+    if (left > 0) remaining.set(v, left - 1);
+    else gained.push(v);
+  }
+  const lost: string[] = [];
+  for (const v of before) {
+    const left = remaining.get(v) ?? 0;
+    if (left > 0) {
+      lost.push(v);
+      remaining.set(v, left - 1);
+    }
+  }
+  return { gained, lost };
+}
+
+/** The head's warnings, one line each, new ones marked. */
+export function warningLines(diff: Diff): string[] {
+  return diff.warnings.map((w) => `${w.new ? "new " : "    "}${w.code} ${w.path}: ${w.message}${w.fix ? ` Fix: ${w.fix}` : ""}`);
 }
 
 export function summaryLine(diff: Diff): string {
@@ -71,5 +92,9 @@ export function summaryLine(diff: Diff): string {
   const lookups = diff.lookups.added.length + diff.lookups.removed.length;
   if (lookups > 0) parts.push(n(lookups, "lookup") + " changed");
   if (diff.outputs.length > 0) parts.push(n(diff.outputs.length, "output") + " changed");
+  if (diff.warnings.length > 0) {
+    const fresh = diff.warnings.filter((w) => w.new).length;
+    parts.push(`${n(diff.warnings.length, "warning")}${fresh > 0 ? ` (${fresh} new)` : ""}`);
+  }
   return parts.join(" · ");
 }

@@ -20,15 +20,18 @@ export function diffMarkdown(diff: Diff, labels: DiffLabels = {}, limit = COMMEN
   if (full.text.length <= limit) return full.text;
   // Keep the summary (cutting the risk table only if it alone would take more than half the comment), then
   // fill the rest with details up to the limit, leaving room for the closing note.
+  // Warnings give way before risks do.
   let maxRisks = diff.risks.length;
-  while (maxRisks > 0 && summary(diff, labels, maxRisks, true).length > limit / 2) maxRisks = Math.floor(maxRisks * 0.8);
+  let maxWarnings = diff.warnings.length;
+  while (maxWarnings > 0 && summary(diff, labels, maxRisks, true, maxWarnings).length > limit / 2) maxWarnings = Math.floor(maxWarnings * 0.8);
+  while (maxRisks > 0 && summary(diff, labels, maxRisks, true, maxWarnings).length > limit / 2) maxRisks = Math.floor(maxRisks * 0.8);
   const reserve = 600;
-  return render(diff, labels, maxRisks, limit - reserve).text;
+  return render(diff, labels, maxRisks, limit - reserve, maxWarnings).text;
 }
 
-function render(diff: Diff, labels: DiffLabels, maxRisks: number, budget: number): { text: string } {
+function render(diff: Diff, labels: DiffLabels, maxRisks: number, budget: number, maxWarnings = diff.warnings.length): { text: string } {
   const truncated = budget !== Infinity;
-  const parts = [summary(diff, labels, maxRisks, truncated)];
+  const parts = [summary(diff, labels, maxRisks, truncated, maxWarnings)];
   if (isEmptyDiff(diff)) return { text: parts.join("") };
   let length = parts[0]!.length;
   let hidden = 0;
@@ -56,12 +59,14 @@ function render(diff: Diff, labels: DiffLabels, maxRisks: number, budget: number
   return { text: parts.join("") };
 }
 
-function summary(diff: Diff, labels: DiffLabels, maxRisks: number, truncated: boolean): string {
+function summary(diff: Diff, labels: DiffLabels, maxRisks: number, truncated: boolean, maxWarnings = diff.warnings.length): string {
   const out = [commentMarker(diff.stack), `### Plan diff for stack \`${cell(diff.stack)}\``, ""];
-  out.push(`Compared with ${labels.base ? `\`${cell(labels.base)}\`` : "the base"}, rendered offline with this change's code (no credentials; the org itself is not read).`, "");
+  const rendered = labels.rendered ? cell(labels.rendered) : "rendered offline with this change's code";
+  out.push(`Compared with ${labels.base ? `\`${cell(labels.base)}\`` : "the base"}, ${rendered} (no credentials; the org itself is not read).`, "");
   for (const note of diff.notes) out.push(`> ${cell(note)}`, "");
   if (isEmptyDiff(diff)) {
     out.push("**No changes**: this change renders exactly the same plan as the base.", "");
+    out.push(...warningTable(diff, maxWarnings));
     return out.join("\n");
   }
   out.push(`**${summaryLine(diff)}**`, "");
@@ -81,7 +86,19 @@ function summary(diff: Diff, labels: DiffLabels, maxRisks: number, truncated: bo
     if (maxRisks < diff.risks.length) out.push(`| … | ${diff.risks.length - maxRisks} more risks | not shown: see the whole diff |`);
     out.push("");
   }
+  out.push(...warningTable(diff, maxWarnings));
   return out.join("\n");
+}
+
+/** The head stack file's warnings, new ones first (they are what this change brings in). */
+function warningTable(diff: Diff, max: number): string[] {
+  if (diff.warnings.length === 0) return [];
+  const fresh = diff.warnings.filter((w) => w.new).length;
+  const out = [`**Warnings in the head stack file**: ${diff.warnings.length}${fresh > 0 ? `, ${fresh} new in this change` : ", none new"}.`, "", "| | Code | Path | Warning | Fix |", "| --- | --- | --- | --- | --- |"];
+  for (const w of diff.warnings.slice(0, max)) out.push(`| ${w.new ? "🆕 new" : ""} | ${cell(w.code)} | \`${w.path.replace(/`/g, "'").replace(/\|/g, "\\|")}\` | ${cell(w.message)} | ${cell(w.fix ?? "")} |`);
+  if (max < diff.warnings.length) out.push(`| … | | | ${diff.warnings.length - max} more warnings not shown: see the whole diff | |`);
+  out.push("");
+  return out;
 }
 
 function riskRow(r: Risk): string {

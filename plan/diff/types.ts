@@ -1,12 +1,16 @@
 /**
  * The reviewer's view of a change: what a plan diff holds. The first five keys are the contract in README.md
- * ("Reviewing changes"); `lookups`, `outputs` and `notes` follow them.
+ * ("Reviewing changes"); `lookups`, `outputs`, `notes` and `warnings` follow them (`warnings`, and the risk
+ * kinds `retarget` and `revoke`, were added with issue 15: readers that ignore unknown keys and kinds are
+ * unaffected).
  */
 import type { PlanInvoke } from "../run";
 
 export const RISK_KINDS = [
+  "retarget",
   "replace",
   "delete",
+  "revoke",
   "protection-removed",
   "secret-rotated",
   "role-added",
@@ -68,6 +72,19 @@ export interface Diff {
   readonly outputs: PropertyChange[];
   /** About the comparison itself (e.g. the base had no stack file). */
   readonly notes: string[];
+  /** The head stack file's warnings: the ones the base did not have first (`new: true`), then the rest, each in head order. */
+  readonly warnings: DiffWarning[];
+}
+
+/** A warning of the head stack file, as the loader reports it. */
+export interface DiffWarning {
+  readonly code: string;
+  /** Config key path, e.g. `oidc-apps:okta.apps.bot.apiScopes`. */
+  readonly path: string;
+  readonly message: string;
+  readonly fix?: string;
+  /** True when the base had no warning with this code, path and message. */
+  readonly new: boolean;
 }
 
 export function isEmptyDiff(diff: Diff): boolean {

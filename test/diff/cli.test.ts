@@ -62,7 +62,7 @@ describe("npm run plan -- <stack> --diff-ref", () => {
         expect(diff.risks.map((r) => r.kind)).toEqual(["secret-rotated", "redirect-added"]);
       } else if (format === "markdown") {
         expect(a.stdout.startsWith(commentMarker("x"))).toBe(true);
-        expect(a.stdout).toContain(`Compared with \`HEAD:${file}\``);
+        expect(a.stdout).toContain(`Compared with \`HEAD:${file}\`, both sides rendered offline with this checkout's code, so this shows what the stack file change does, not what a code change does`);
       } else {
         expect(a.stdout).toContain(`plan diff against HEAD:${file}`);
         expect(a.stdout).toContain("2 risks · 0 added · 0 removed · 2 changed");
@@ -124,5 +124,18 @@ describe("npm run plan -- <stack> --diff-ref", () => {
     const notPlan = await runCli("x", "--config-file", file, "--diff", join(repo, "not-a-plan.json"));
     expect(notPlan.code).toBe(2);
     expect(notPlan.stderr).toContain("is not a plan render");
+  });
+
+  it("a base nested far deeper than any render is a usage error (exit 2), not an internal error", async () => {
+    writeFileSync(join(repo, "head.yaml"), stringify({ config: base }));
+    const saved = JSON.parse((await runCli("x", "--config-file", join(repo, "head.yaml"), "--format", "json")).stdout) as { resources: { inputs: Record<string, unknown> }[] };
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    const text = JSON.stringify(saved).replace('"inputs":{', `"inputs":{"deep":${deep},`);
+    writeFileSync(join(repo, "deep.json"), text);
+    const { code, stdout, stderr } = await runCli("x", "--config-file", file, "--diff", join(repo, "deep.json"));
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("is not a plan render (nested deeper than 64 levels)");
+    expect(stderr).not.toMatch(/RangeError|\n\s+at /);
   });
 });

@@ -84,6 +84,60 @@ describe("markdown", () => {
   });
 });
 
+describe("lists and warnings", () => {
+  it("a list whose count changes reports the items added: a second generated key is one key added, not 'same items, new order'", async () => {
+    const bot = (keys: unknown[]) => stack({ bot: { type: "service", keys, apiScopes: ["okta.users.read"], adminRoles: ["READ_ONLY_ADMIN"] } });
+    const diff = diffPlans(await render(bot([{ kid: "k1" }])), await render(bot([{ kid: "k1" }, { kid: "k2", active: false }])));
+    const jwks = diff.changed.find((c) => c.resource === "okta:app/oAuth:OAuth::bot")!.properties.find((p) => p.path === "jwks")!;
+    expect(jwks).toEqual({ path: "jwks", before: ["(known after apply)"], after: ["(known after apply)", "(known after apply)"] });
+    const text = diffText(diff);
+    expect(text).toContain("  okta:app/oAuth:OAuth::bot\n    jwks:\n+     (known after apply)\n");
+    expect(text).not.toContain("same items, new order");
+    // And the other way, and for objects: each item once per occurrence.
+    const lines = (before: unknown[], after: unknown[]) => diffText(diffPlans(planOf([{ inputs: { list: before } }]), planOf([{ inputs: { list: after } }])));
+    expect(lines(["a", "a", "b"], ["a"])).toContain("    list:\n-     a\n-     b\n");
+    expect(lines([{ kid: "x" }], [{ kid: "x" }, { kid: "y" }])).toContain('    list:\n+     {"kid":"y"}\n');
+    expect(lines(["a", "b"], ["b", "a"])).toContain("    list: same items, new order: b, a");
+  });
+
+  const withWarnings = (apps: string[]) =>
+    stack(Object.fromEntries(apps.map((a) => [a, { type: "service", keys: [{ kid: `${a}-1` }], apiScopes: ["okta.users.read"] }])));
+
+  it("the head's warnings appear in text and markdown, new ones first", async () => {
+    const diff = diffPlans(await render(withWarnings(["old"])), await render(withWarnings(["old", "fresh"])));
+    expect(diff.warnings.map((w) => [w.code, w.path, w.new])).toEqual([
+      ["OKTA_SERVICE_NO_ADMIN_ROLE", "oidc-apps:okta.apps.fresh.adminRoles", true],
+      ["OKTA_SERVICE_NO_ADMIN_ROLE", "oidc-apps:okta.apps.old.adminRoles", false],
+    ]);
+    const text = diffText(diff);
+    expect(text).toContain("2 warnings (1 new)");
+    expect(text).toMatch(/Warnings in the head stack file \(new first\)\n {2}new OKTA_SERVICE_NO_ADMIN_ROLE oidc-apps:okta\.apps\.fresh\.adminRoles: .*\n {6}OKTA_SERVICE_NO_ADMIN_ROLE oidc-apps:okta\.apps\.old\.adminRoles: /);
+    const md = diffMarkdown(diff);
+    expect(md).toContain("**Warnings in the head stack file**: 2, 1 new in this change.");
+    const fresh = md.indexOf("| 🆕 new | OKTA_SERVICE_NO_ADMIN_ROLE | `oidc-apps:okta.apps.fresh.adminRoles` |");
+    const old = md.indexOf("|  | OKTA_SERVICE_NO_ADMIN_ROLE | `oidc-apps:okta.apps.old.adminRoles` |");
+    expect(fresh).toBeGreaterThan(0);
+    expect(old).toBeGreaterThan(fresh);
+    // In the summary, before the details.
+    expect(old).toBeLessThan(md.indexOf("<details>"));
+  });
+
+  it("warnings show when nothing changed too", async () => {
+    const config = withWarnings(["old"]);
+    const diff = diffPlans(await render(config), await render(config));
+    expect(diffText(diff)).toContain("No changes: the head renders the same plan as the base.\n\nWarnings in the head stack file (new first)\n      OKTA_SERVICE_NO_ADMIN_ROLE");
+    expect(diffMarkdown(diff)).toContain("**Warnings in the head stack file**: 1, none new.");
+  });
+
+  it("each form says which code rendered each side", async () => {
+    const config = stack({ portal: { type: "web", redirectUris: ["https://portal.example.com/cb"] } });
+    const diff = diffPlans(await render(config), await render(config));
+    const rendered = "both sides rendered offline with this checkout's code";
+    expect(diffText(diff, { base: "main:x", rendered })).toContain(`rendered: ${rendered}`);
+    expect(diffMarkdown(diff, { base: "main:x", rendered })).toContain(`Compared with \`main:x\`, ${rendered} (no credentials`);
+  });
+});
+
 describe("determinism", () => {
   it("the same stack files give the same bytes in every form", async () => {
     const base = stack({ portal: { type: "web", redirectUris: ["https://portal.example.com/cb"] }, bot: { type: "service", keys: [{ kid: "k1" }], apiScopes: ["okta.users.read"] } });
@@ -99,6 +153,6 @@ describe("determinism", () => {
     const second = await forms();
     expect(second).toEqual(first);
     expect(JSON.parse(first[0]!)).toMatchObject({ stack: "test" });
-    expect(Object.keys(JSON.parse(first[0]!) as object)).toEqual(["stack", "added", "removed", "changed", "risks", "lookups", "outputs", "notes"]);
+    expect(Object.keys(JSON.parse(first[0]!) as object)).toEqual(["stack", "added", "removed", "changed", "risks", "lookups", "outputs", "notes", "warnings"]);
   });
 });

@@ -89,7 +89,11 @@ describe("the replace table", () => {
       const tenant = (domain: string) =>
         stack({}, { "auth0:domain": domain, "oidc-apps:auth0": { apps: { p: { type: "regular_web", callbacks: ["https://p.example.com/cb"], grantTypes: ["authorization_code", "client_credentials"], managementApiScopes: ["read:users"] } } } });
       const diff = diffPlans(await render(edited(tenant("a.us.auth0.com"), (c) => delete c["oidc-apps:okta"])), await render(edited(tenant("b.us.auth0.com"), (c) => delete c["oidc-apps:okta"])));
-      expect(diff.risks.map((r) => [r.kind, r.resource])).toEqual([["replace", "auth0:index/clientGrant:ClientGrant::p-management-api"]]);
+      // The tenant change itself is the retarget risk, told once for the provider.
+      expect(diff.risks.map((r) => [r.kind, r.resource])).toEqual([
+        ["retarget", "pulumi:providers:auth0::auth0"],
+        ["replace", "auth0:index/clientGrant:ClientGrant::p-management-api"],
+      ]);
     });
   });
 

@@ -1,10 +1,15 @@
 /**
  * The CI workflows cannot run here; this keeps them honest: valid YAML, the jobs and steps README.md
- * describes, only pulumi/actions inputs its documentation lists, stacks in sync with stacks/, and no secret
- * written into a workflow (every credential comes from `${{ secrets.NAME }}`).
+ * describes, only pulumi/actions inputs its documentation lists, stacks in sync with stacks/, no secret
+ * written into a workflow (every credential comes from `${{ secrets.NAME }}`), credentials only in the steps
+ * that run Pulumi, no pull-request preview of a production stack, and the comment poster's own shell script run
+ * against a stand-in `gh`.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { parseDocument } from "yaml";
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse, parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
 
 const DIR = ".github/workflows";
@@ -32,7 +37,19 @@ const PULUMI_ACTION_INPUTS = new Set([
   "always-include-summary", "continue-on-error",
 ]);
 const ALLOWED_ACTIONS = /^(actions\/(checkout|setup-node|upload-artifact|download-artifact)@v4|pulumi\/actions@v6|\.\/\.github\/workflows\/pulumi\.yml)$/;
-const CREDENTIALS = ["PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE", "OKTA_API_CLIENT_ID", "OKTA_API_PRIVATE_KEY", "OKTA_API_PRIVATE_KEY_ID", "OKTA_API_SCOPES", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET"];
+const BACKEND = ["PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE"];
+const PROVIDER = ["OKTA_API_CLIENT_ID", "OKTA_API_PRIVATE_KEY", "OKTA_API_PRIVATE_KEY_ID", "OKTA_API_SCOPES", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET"];
+const CREDENTIALS = [...BACKEND, ...PROVIDER];
+/** The one secret-derived value that is not a secret: whether the environment has a Pulumi Cloud token. */
+const HAS_TOKEN = "${{ secrets.PULUMI_ACCESS_TOKEN != '' }}";
+/** Stacks whose stack file says `oidc-apps:environment: production`. */
+const productionStacks = stacks.filter((s) => (parse(readFileSync(`stacks/Pulumi.${s}.yaml`, "utf8")) as Json)["config"]["oidc-apps:environment"] === "production");
+/** README's "CI" section. */
+const ciSection = (() => {
+  const readme = readFileSync("README.md", "utf8");
+  const start = readme.indexOf("\n## CI\n");
+  return readme.slice(start, readme.indexOf("\n## ", start + 1));
+})();
 
 function steps(job: Json): Json[] {
   return (job["steps"] ?? []) as Json[];
@@ -62,7 +79,7 @@ describe("CI workflows", () => {
       expect(text, file).not.toMatch(/-----BEGIN|pul-[0-9a-f]{40}|\b00[A-Za-z0-9_-]{40}\b|eyJ[A-Za-z0-9_-]{20,}/);
       walk(wf, (key, value) => {
         if (CREDENTIALS.includes(key) || key === "GH_TOKEN" || key === "github-token") expect(value, `${file}: ${key}`).toBe(`\${{ secrets.${key === "GH_TOKEN" || key === "github-token" ? "GITHUB_TOKEN" : key} }}`);
-        if (typeof value === "string" && /secrets\./.test(value)) expect(value, `${file}: ${key}`).toMatch(/^\$\{\{ secrets\.[A-Z0-9_]+ \}\}$/);
+        if (typeof value === "string" && /secrets\./.test(value) && !(key === "HAS_PULUMI_TOKEN" && value === HAS_TOKEN)) expect(value, `${file}: ${key}`).toMatch(/^\$\{\{ secrets\.[A-Z0-9_]+ \}\}$/);
       });
       // Never the event that runs a fork's code with this repository's token and secrets.
       expect(Object.keys(wf["on"] as object), file).not.toContain("pull_request_target");
@@ -82,13 +99,43 @@ describe("CI workflows", () => {
     }
   });
 
-  it("pulumi.yml runs one command on one stack in its environment, with diff, suppressed outputs and the provider credentials", () => {
+  it("credentials appear only in the steps that run Pulumi: never workflow- or job-wide, never where npm ci runs", () => {
+    for (const [file, wf] of Object.entries(workflows)) {
+      const named = (env: unknown) => Object.keys((env ?? {}) as object).filter((k) => CREDENTIALS.includes(k));
+      expect(named(wf["env"]), `${file}: workflow env`).toEqual([]);
+      for (const [name, job] of Object.entries(wf["jobs"] as Record<string, Json>)) {
+        // A job's env reaches every step, npm ci's dependency install scripts included.
+        expect(named(job["env"]), `${file} ${name}: job env`).toEqual([]);
+        for (const step of steps(job)) {
+          const here = named(step["env"]);
+          if (here.length === 0) continue;
+          const runsPulumi = String(step["uses"] ?? "").startsWith("pulumi/actions@") || /^pulumi /m.test(String(step["run"] ?? ""));
+          expect(runsPulumi, `${file} ${name}: ${String(step["name"] ?? step["uses"] ?? step["run"])} holds ${here.join(", ")}`).toBe(true);
+          expect(String(step["run"] ?? ""), `${file} ${name}`).not.toMatch(/npm (ci|install)/);
+          // Provider credentials only where the providers run: pulumi/actions (preview, up).
+          if (!String(step["uses"] ?? "").startsWith("pulumi/actions@")) expect(here.filter((k) => PROVIDER.includes(k)), `${file} ${name}`).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it("pulumi.yml runs one command on one stack in its environment, with diff, suppressed outputs and the provider credentials in the Pulumi step", () => {
     const wf = workflows["pulumi.yml"]!;
     expect(Object.keys(wf["on"]["workflow_call"]["inputs"] as object).sort()).toEqual(["command", "comment-on-pr", "environment", "expect-no-changes", "refresh", "skip-without-credentials", "stack"]);
     const job = wf["jobs"]["pulumi"] as Json;
     expect(job["environment"]).toBe("${{ inputs.environment }}");
-    expect(Object.keys(job["env"] as object).sort()).toEqual([...CREDENTIALS].sort());
+    expect(job["env"]).toBeUndefined();
     const pulumi = steps(job).find((s) => String(s["uses"]).startsWith("pulumi/actions"))!;
+    expect(Object.keys(pulumi["env"] as object).sort()).toEqual([...CREDENTIALS].sort());
+    const verify = steps(job).find((s) => String(s["run"] ?? "").startsWith("pulumi stack output"))!;
+    expect(Object.keys(verify["env"] as object).sort()).toEqual([...BACKEND, "STACK", "STACK_FILE"].sort());
+    const check = steps(job).find((s) => s["id"] === "credentials")!;
+    expect(check["env"]["HAS_PULUMI_TOKEN"]).toBe(HAS_TOKEN);
+    const checkout = steps(job).find((s) => s["uses"] === "actions/checkout@v4")!;
+    expect(checkout["with"]).toMatchObject({ "persist-credentials": false });
+    const npmCi = steps(job).find((s) => s["run"] === "npm ci --no-audit --no-fund")!;
+    expect(npmCi["env"]).toBeUndefined();
+    expect(steps(job).indexOf(npmCi)).toBeLessThan(steps(job).indexOf(pulumi));
     expect(pulumi["with"]).toMatchObject({
       command: "${{ inputs.command }}",
       "stack-name": "${{ vars.PULUMI_STACK_PREFIX }}${{ inputs.stack }}",
@@ -116,18 +163,26 @@ describe("CI workflows", () => {
 
     const diffJob = wf["jobs"]["plan-diff"] as Json;
     expect(diffJob["environment"]).toBeUndefined(); // no credentials: works for forks
-    expect(steps(diffJob)[0]).toMatchObject({ uses: "actions/checkout@v4", with: { "fetch-depth": 0 } });
-    const script = runs("plan-diff").join("\n");
-    expect(script).toContain('npm run -s plan -- "$stack" --diff-ref "$BASE_SHA" --format markdown > "$out"');
-    expect(script).toContain('git ls-tree --name-only "$BASE_SHA" stacks/');
-    expect(steps(diffJob).find((s) => s["id"] === "diff")!["env"]).toEqual({ BASE_SHA: "${{ github.event.pull_request.base.sha }}", PR_NUMBER: "${{ github.event.pull_request.number }}" });
+    // Two checkouts: the pull request, and the base revision for its own code (item: code changes are seen).
+    expect(steps(diffJob)[0]).toMatchObject({ uses: "actions/checkout@v4", with: { path: "head", "persist-credentials": false } });
+    expect(steps(diffJob)[1]).toMatchObject({ uses: "actions/checkout@v4", with: { ref: "${{ github.event.pull_request.base.sha }}", path: "base", "persist-credentials": false } });
+    const installs = steps(diffJob).filter((s) => s["run"] === "npm ci --no-audit --no-fund").map((s) => s["working-directory"]);
+    expect(installs).toEqual(["base", "head"]);
+    const diffStep = steps(diffJob).find((s) => s["id"] === "diff")!;
+    expect(diffStep["working-directory"]).toBe("head");
+    // The script the tests run (test/diff/plan-diff-ci.test.ts), not --diff-ref, which renders both sides with one code.
+    expect(String(diffStep["run"])).toContain('npx --no-install tsx scripts/plan-diff-ci.ts --base-dir ../base --out ../plan-diff --base-ref "$BASE_SHA" --head-ref "$GITHUB_SHA"');
+    expect(String(diffStep["run"])).not.toContain("--diff-ref");
+    expect(diffStep["env"]).toEqual({ BASE_SHA: "${{ github.event.pull_request.base.sha }}", PR_NUMBER: "${{ github.event.pull_request.number }}" });
     expect(steps(diffJob).find((s) => s["uses"] === "actions/upload-artifact@v4")!["with"]).toMatchObject({ name: "plan-diff", path: "plan-diff/" });
 
     const preview = wf["jobs"]["preview"] as Json;
     expect(preview["if"]).toBe("github.event.pull_request.head.repo.full_name == github.repository");
     expect(preview["uses"]).toBe("./.github/workflows/pulumi.yml");
     expect(preview["permissions"]).toEqual({ contents: "read", "pull-requests": "write" });
-    expect(preview["strategy"]["matrix"]["stack"]).toEqual(stacks.slice().sort((a, b) => order(a) - order(b)));
+    // A preview decrypts its stack's secrets, and runs the pull request's code: never a production stack.
+    expect(productionStacks.length).toBeGreaterThan(0);
+    expect(preview["strategy"]["matrix"]["stack"]).toEqual(stacks.filter((s) => !productionStacks.includes(s)).sort((a, b) => order(a) - order(b)));
     expect(preview["with"]).toEqual({ command: "preview", stack: "${{ matrix.stack }}", environment: "${{ matrix.stack }}-preview", "comment-on-pr": true, "skip-without-credentials": true });
     expect(preview["secrets"]).toBe("inherit");
   });
@@ -143,8 +198,36 @@ describe("CI workflows", () => {
     expect(script).toContain('if [ "$actual" != "$HEAD_SHA" ]');
     expect(script).toContain('marker="<!-- oidc-apps-plan-diff:$stack -->"');
     expect(script).toContain("--method PATCH");
+    expect(steps(job)[1]!["env"]).toMatchObject({ HEAD_REPO: "${{ github.event.workflow_run.head_repository.full_name }}", REPO: "${{ github.repository }}" });
     // The marker the script looks for is the one the plan writes.
     expect(readFileSync("plan/diff/markdown.ts", "utf8")).toContain("<!-- oidc-apps-plan-diff:${");
+  });
+
+  it.skipIf(!hasJq())("the comment poster says where a diff was rendered, and that a fork's is not trusted (its script, run against a stand-in gh)", () => {
+    const script = String(steps(workflows["plan-diff-comment.yml"]!["jobs"]["comment"] as Json)[1]!["run"]);
+    const post = (headRepo: string) => {
+      const dir = mkdtempSync(join(tmpdir(), "oidc-apps-comment-"));
+      mkdirSync(join(dir, "plan-diff"));
+      mkdirSync(join(dir, "bin"));
+      writeFileSync(join(dir, "plan-diff", "pr-number"), "7\n");
+      writeFileSync(join(dir, "plan-diff", "prod.md"), "<!-- oidc-apps-plan-diff:prod -->\n### Plan diff for stack `prod`\n\n**No changes**\n");
+      // gh: the pull request is at the run's head commit, has no comments yet, and a POST records the body.
+      writeFileSync(
+        join(dir, "bin", "gh"),
+        `#!/bin/sh\ncase "$*" in\n  *"pulls/7"*) echo abc123 ;;\n  *--paginate*) ;;\n  *"--method POST"*) cat > "${dir}/posted.json" ;;\n  *) echo "unexpected gh $*" >&2; exit 1 ;;\nesac\n`,
+      );
+      chmodSync(join(dir, "bin", "gh"), 0o755);
+      execFileSync("bash", ["-c", script], { cwd: dir, env: { PATH: `${join(dir, "bin")}:${process.env["PATH"]}`, GH_TOKEN: "stand-in", REPO: "acme/oidc-apps", HEAD_SHA: "abc123", HEAD_REPO: headRepo }, encoding: "utf8" });
+      return (JSON.parse(readFileSync(join(dir, "posted.json"), "utf8")) as { body: string }).body;
+    };
+    const own = post("acme/oidc-apps");
+    expect(own.split("\n")[0]).toBe("<!-- oidc-apps-plan-diff:prod -->");
+    expect(own).toContain("> Rendered by this pull request's own run at `abc123` (a branch of this repository)");
+    expect(own).toContain("**No changes**");
+    const fork = post("mallory/oidc-apps");
+    expect(fork.split("\n")[0]).toBe("<!-- oidc-apps-plan-diff:prod -->");
+    expect(fork.split("\n")[2]).toMatch(/^> ⚠️ \*\*From a fork \(`mallory\/oidc-apps`\): not trusted\.\*\* Everything below was printed by the fork's own code/);
+    expect(fork.indexOf("not trusted")).toBeLessThan(fork.indexOf("### Plan diff"));
   });
 
   it("main deploys dev, then staging, then prod, each in its GitHub environment, never cancelled halfway", () => {
@@ -165,9 +248,28 @@ describe("CI workflows", () => {
     expect(wf["on"]["schedule"]).toEqual([{ cron: expect.stringMatching(/^\S+ \S+ \* \* \*$/) }]);
     const job = wf["jobs"]["drift"] as Json;
     expect([...(job["strategy"]["matrix"]["stack"] as string[])].sort()).toEqual(stacks);
-    expect(job["with"]).toEqual({ command: "preview", stack: "${{ matrix.stack }}", environment: "${{ matrix.stack }}-preview", refresh: true, "expect-no-changes": true });
+    // Its own environments (restricted to main): a production drift check can decrypt production.
+    expect(job["with"]).toEqual({ command: "preview", stack: "${{ matrix.stack }}", environment: "${{ matrix.stack }}-drift", refresh: true, "expect-no-changes": true });
+  });
+
+  it("README says what each job can read, and that preview environments hold nothing that can decrypt production", () => {
+    for (const job of ["`test`", "`plan-diff`", "`comment`", "`preview`", "`drift`", "`dev`, `staging`, `prod`"]) expect(ciSection, job).toContain(`| ${job} |`);
+    expect(ciSection).toContain("A preview environment holds nothing that can decrypt a production stack");
+    for (const s of stacks.filter((x) => !productionStacks.includes(x))) expect(ciSection).toContain(`\`${s}-preview\``);
+    for (const s of productionStacks) expect(ciSection).toContain(`no \`${s}-preview\``);
+    for (const s of stacks) expect(ciSection).toContain(`\`${s}-drift\``);
+    expect(ciSection).toContain("scripts/plan-diff-ci.ts");
   });
 });
+
+function hasJq(): boolean {
+  try {
+    execFileSync("jq", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function order(stack: string): number {
   return ["dev", "staging", "prod"].indexOf(stack);

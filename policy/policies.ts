@@ -11,8 +11,9 @@ import * as auth0 from "@pulumi/auth0";
 import * as okta from "@pulumi/okta";
 import type { EnforcementLevel, PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { ROLE_RESOURCES } from "../components/okta/admin-roles";
-import type { Diagnostic } from "../config/diagnostics";
+import { Diagnostics, type Diagnostic } from "../config/diagnostics";
 import { RULES, type RuleCode } from "../config/rules/catalogue";
+import { checkInitiateLoginUri, checkTrustedOrigin } from "../config/rules/okta-uris";
 import {
   auth0UrlFindings,
   deprecatedAuth0Grants,
@@ -26,6 +27,7 @@ import {
   type OktaRedirectSettings,
 } from "../config/rules/predicates";
 import { show } from "../config/show";
+import { parseUri } from "../config/uris";
 import type { StandardAdminRole } from "../config/schema/okta";
 import {
   eachResource,
@@ -40,11 +42,13 @@ import {
   violationOf,
   type ExemptConfig,
 } from "./support";
+import { refusalMessage, urlRefusals, type UrlField } from "./urls";
 
 export const OKTA_APP = tokenOf(okta.app.OAuth);
 export const AUTH0_CLIENT = tokenOf(auth0.Client);
 export const APP_GROUP_ASSIGNMENTS = tokenOf(okta.AppGroupAssignments);
 export const APP_GROUP_ASSIGNMENT = tokenOf(okta.app.GroupAssignment);
+export const TRUSTED_ORIGIN = tokenOf(okta.trustedorigin.Origin);
 
 /** The resources that *are* an app in the org: what production protects (components/app-options.ts). */
 const APP_TYPES: ReadonlySet<string> = new Set([OKTA_APP, AUTH0_CLIENT]);
@@ -56,20 +60,122 @@ const ROLE_BY_TOKEN = new Map<string, StandardAdminRole | undefined>([
   [tokenOf(okta.app.OauthRoleAssignment), undefined],
 ]);
 
-function oktaRedirectSettings(props: Record<string, unknown>): OktaRedirectSettings {
-  return {
-    redirectUris: list(props["redirectUris"]),
-    postLogoutRedirectUris: list(props["postLogoutRedirectUris"]),
-    native: props["type"] === "native",
-    wildcardAllowed: props["wildcardRedirect"] === "SUBDOMAIN",
-  };
+/** A URL property of a resource: its name, whether it holds a list, and what it is for. */
+interface UrlProperty {
+  readonly prop: string;
+  readonly list: boolean;
+  readonly field: UrlField;
 }
 
-function auth0UrlSettings(props: Record<string, unknown>): Auth0UrlSettings {
-  return { callbacks: list(props["callbacks"]), allowedLogoutUrls: list(props["allowedLogoutUrls"]), webOrigins: list(props["webOrigins"]) };
+const OKTA_REDIRECT_CODES = { unreadable: "OKTA_REDIRECT_NOT_ABSOLUTE", scheme: "OKTA_REDIRECT_CUSTOM_SCHEME" } as const;
+const AUTH0_URL_CODES = { unreadable: "AUTH0_URL_INVALID", scheme: "AUTH0_URL_INVALID" } as const;
+
+/** The URL properties of a resource the pack checks, by type; none for other types. */
+function urlProperties(type: string, props: Record<string, unknown>): UrlProperty[] {
+  if (type === OKTA_APP) {
+    const redirect: UrlField = { role: "redirect", customSchemes: props["type"] === "native", codes: OKTA_REDIRECT_CODES };
+    return [
+      { prop: "redirectUris", list: true, field: redirect },
+      { prop: "postLogoutRedirectUris", list: true, field: redirect },
+      { prop: "loginUri", list: false, field: { role: "login", customSchemes: false, codes: { unreadable: "OKTA_LOGIN_URI_INVALID", scheme: "OKTA_LOGIN_URI_INVALID" } } },
+    ];
+  }
+  if (type === AUTH0_CLIENT) {
+    // A native Auth0 client may call back to its own scheme; a regular web app may not.
+    const redirect: UrlField = { role: "redirect", customSchemes: props["appType"] === "native", codes: AUTH0_URL_CODES };
+    const origin: UrlField = { role: "origin", customSchemes: false, codes: AUTH0_URL_CODES };
+    return [
+      { prop: "callbacks", list: true, field: redirect },
+      { prop: "allowedLogoutUrls", list: true, field: redirect },
+      { prop: "webOrigins", list: true, field: origin },
+      { prop: "allowedOrigins", list: true, field: origin },
+      { prop: "initiateLoginUri", list: false, field: { role: "login", customSchemes: false, httpsOnly: true, codes: { unreadable: "AUTH0_LOGIN_URI_INVALID", scheme: "AUTH0_LOGIN_URI_INVALID" } } },
+    ];
+  }
+  if (type === TRUSTED_ORIGIN) {
+    return [{ prop: "origin", list: false, field: { role: "origin", customSchemes: false, codes: { unreadable: "OKTA_TRUSTED_ORIGIN_INVALID", scheme: "OKTA_TRUSTED_ORIGIN_INVALID" } } }];
+  }
+  return [];
 }
 
-const isSecurityFinding = (d: Diagnostic) => REDIRECT_SECURITY_CODES.has(d.code as RuleCode);
+/**
+ * The values of a resource's URL properties the pack cannot read (fail closed): a list property that is not
+ * a list, an element or a value the URL policy or the pack's URL rules refuse (policy/urls.ts). Each is a
+ * violation; `refused` holds their paths, so that the validator's rules are not also asked about them.
+ */
+function unreadableUrls(type: string, props: Record<string, unknown>): { violations: string[]; refused: Set<string> } {
+  const violations: string[] = [];
+  const refused = new Set<string>();
+  for (const { prop, list: isList, field } of urlProperties(type, props)) {
+    const value = props[prop];
+    if (value === undefined || value === null) continue;
+    if (!isList && value === "" && field.role === "login") continue; // unset, as both providers read it
+    if (isList && !Array.isArray(value)) {
+      refused.add(prop);
+      violations.push(`${field.codes.unreadable} ${prop}: ${typeof value === "string" ? show(value) : typeof value} is not a list of URLs, so the policy cannot check it. Fix: Give ${prop} as a list.`);
+      continue;
+    }
+    const entries: [string, unknown][] = isList ? list(value).map((v, i) => [`${prop}[${i}]`, v]) : [[prop, value]];
+    for (const [path, raw] of entries) {
+      const refusals = urlRefusals(raw, field);
+      if (refusals.length === 0) continue;
+      refused.add(path);
+      for (const r of refusals) violations.push(refusalMessage(r, path, raw));
+    }
+  }
+  return { violations, refused };
+}
+
+/**
+ * The validator codes the pack enforces on the URLs it could read: transport and wildcards
+ * (REDIRECT_SECURITY_CODES), a custom scheme on an app that is not native, an initiate-login URI that is not
+ * https (http on loopback outside production, for Okta), a trusted origin over plain http. Form problems (a
+ * fragment, a duplicate, a path on an origin) are left to the validator and the providers.
+ */
+const ENFORCED_URL_CODES: ReadonlySet<string> = new Set<string>([...REDIRECT_SECURITY_CODES, "OKTA_REDIRECT_CUSTOM_SCHEME", "OKTA_LOGIN_URI_INVALID", "AUTH0_LOGIN_URI_INVALID", "OKTA_TRUSTED_ORIGIN_HTTP"]);
+
+/**
+ * What the validator's own URL rules say about a resource's URLs, in `production` or not: the enforced codes
+ * only, and nothing about a value in `refused` (reported already).
+ */
+function urlFindings(type: string, props: Record<string, unknown>, production: boolean, refused: ReadonlySet<string>): Diagnostic[] {
+  const findings: Diagnostic[] = [];
+  if (type === OKTA_APP) {
+    const settings: OktaRedirectSettings = {
+      redirectUris: list(props["redirectUris"]),
+      postLogoutRedirectUris: list(props["postLogoutRedirectUris"]),
+      native: props["type"] === "native",
+      wildcardAllowed: props["wildcardRedirect"] === "SUBDOMAIN",
+    };
+    findings.push(...oktaRedirectFindings(settings, production));
+    const diags = new Diagnostics();
+    const login = props["loginUri"];
+    if (login !== "") checkInitiateLoginUri(login, [], { root: "loginUri", production, native: false, wildcardAllowed: false, diags });
+    findings.push(...diags.list());
+  } else if (type === AUTH0_CLIENT) {
+    const settings: Auth0UrlSettings = { callbacks: list(props["callbacks"]), allowedLogoutUrls: list(props["allowedLogoutUrls"]), webOrigins: list(props["webOrigins"]) };
+    findings.push(...auth0UrlFindings(settings, production));
+    // CORS origins are origins as web origins are: the same rule, reported under their own property.
+    const cors = auth0UrlFindings({ callbacks: [], allowedLogoutUrls: [], webOrigins: list(props["allowedOrigins"]) }, production);
+    findings.push(...cors.map((d) => ({ ...d, path: d.path.replace(/^webOrigins\[/, "allowedOrigins[") })));
+    findings.push(...auth0LoginFindings(props["initiateLoginUri"], production));
+  } else if (type === TRUSTED_ORIGIN) {
+    const diags = new Diagnostics();
+    checkTrustedOrigin(props["origin"], [], { root: "origin", production, native: false, wildcardAllowed: false, diags });
+    findings.push(...diags.list());
+  }
+  return findings.filter((d) => ENFORCED_URL_CODES.has(d.code) && !refused.has(d.path) && !refused.has(d.path.replace(/\[\d+\]$/, "")));
+}
+
+/**
+ * Auth0's initiate-login URI in production: a loopback one points at the user's machine (the validator's
+ * AUTH0_LOGIN_URI_INVALID rule in config/auth0.ts, which predicates.ts does not reach). Outside production
+ * the pack's https-only rule is all there is.
+ */
+function auth0LoginFindings(raw: unknown, production: boolean): Diagnostic[] {
+  if (!production || typeof raw !== "string" || !parseUri(raw)?.isLoopback) return [];
+  return [{ severity: "error", code: "AUTH0_LOGIN_URI_INVALID", path: "initiateLoginUri", message: `${show(raw)} points at the user's own machine; production stacks may not use loopback URLs.`, fix: RULES.AUTH0_LOGIN_URI_INVALID.fix }];
+}
 
 function reportAll(findings: readonly Diagnostic[], report: ReportViolation, suffix = "", urn?: string): void {
   for (const d of findings) report(violationOf(d) + suffix, urn);
@@ -85,13 +191,20 @@ function labelOf(resource: PolicyResource): string {
 
 export const redirectUris: ResourceValidationPolicy = {
   name: "redirect-uris",
-  description: "Redirect URIs and Auth0 URLs use https (plain http only for loopback) and wildcards only as the validator allows them.",
+  description:
+    "Redirect URIs, sign-out URLs, origins and initiate-login URIs can be read (fail closed), follow the URL policy, use https (plain http only for loopback), no script or data scheme, and wildcards only as the validator allows them.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps: `${RULES.OKTA_REDIRECT_HTTP.fix} ${RULES.OKTA_REDIRECT_WILDCARD.fix}`,
   validateResource: forTypes([
-    [okta.app.OAuth, (props, _args, report) => reportAll(oktaRedirectFindings(oktaRedirectSettings(props), false).filter(isSecurityFinding), report)],
-    [auth0.Client, (props, _args, report) => reportAll(auth0UrlFindings(auth0UrlSettings(props), false).filter(isSecurityFinding), report)],
+    [
+      [okta.app.OAuth, auth0.Client, okta.trustedorigin.Origin],
+      (props, args, report) => {
+        const { violations, refused } = unreadableUrls(args.type, props);
+        for (const v of violations) report(v);
+        reportAll(urlFindings(args.type, props, false, refused), report);
+      },
+    ],
   ]),
 };
 
@@ -174,7 +287,7 @@ export const privilegedAdminRoles: ResourceValidationPolicy = {
 
 export const productionRedirectUris: StackValidationPolicy = {
   name: "production-redirect-uris",
-  description: "Production apps have no loopback, http or wildcard redirect URIs or Auth0 URLs.",
+  description: "Production apps have no loopback, http or wildcard redirect URIs or Auth0 URLs, and no loopback initiate-login URIs, CORS origins or trusted origins.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps: `${RULES.OKTA_REDIRECT_LOOPBACK.fix} ${RULES.OKTA_REDIRECT_WILDCARD_PRODUCTION.fix}`,
@@ -183,14 +296,11 @@ export const productionRedirectUris: StackValidationPolicy = {
     const env = resolveEnvironment(args);
     if (!env.production) return args.notApplicable(`the stack's environment is ${env.environment}`);
     eachResource(args.resources, (r) => {
-      // What every environment forbids was reported per resource by `redirect-uris`; report what production adds.
-      if (r.type === OKTA_APP) {
-        const settings = oktaRedirectSettings(r.props);
-        reportAll(productionOnly(oktaRedirectFindings(settings, true), oktaRedirectFindings(settings, false)).filter(isSecurityFinding), prefixed(report, r), env.note, r.urn);
-      } else if (r.type === AUTH0_CLIENT) {
-        const settings = auth0UrlSettings(r.props);
-        reportAll(productionOnly(auth0UrlFindings(settings, true), auth0UrlFindings(settings, false)).filter(isSecurityFinding), prefixed(report, r), env.note, r.urn);
-      }
+      // What every environment forbids (and what cannot be read) was reported per resource by `redirect-uris`;
+      // report what production adds.
+      if (r.type !== OKTA_APP && r.type !== AUTH0_CLIENT && r.type !== TRUSTED_ORIGIN) return;
+      const { refused } = unreadableUrls(r.type, r.props);
+      reportAll(productionOnly(urlFindings(r.type, r.props, true, refused), urlFindings(r.type, r.props, false, refused)), prefixed(report, r), env.note, r.urn);
     });
   },
 };

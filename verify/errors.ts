@@ -2,8 +2,12 @@
  * Errors from openid-client, oauth4webapi (which it re-throws) and fetch, turned into one line a person can
  * act on. Only the parts that cannot hold a credential are used: HTTP status, OAuth `error` and
  * `error_description`, network error codes. Never the request, the response body as a whole or a header.
+ * What the server wrote is bounded in length (printable.ts serverText) and escaped when printed; an echoed
+ * credential is caught by redaction (redact.ts).
  */
 import * as client from "openid-client";
+import { serverText } from "./printable";
+import { RefusedRequest } from "./transport";
 
 /** The server's OAuth error, when the failure is one (token, device or discovery endpoint). */
 export interface OAuthErrorInfo {
@@ -14,12 +18,12 @@ export interface OAuthErrorInfo {
 
 export function oauthError(e: unknown): OAuthErrorInfo | undefined {
   if (e instanceof client.ResponseBodyError) {
-    return { status: e.status, error: e.error, ...(e.error_description ? { description: e.error_description } : {}) };
+    return { status: e.status, error: serverText(e.error, 80), ...(e.error_description ? { description: serverText(e.error_description) } : {}) };
   }
   // A 401 with a WWW-Authenticate challenge (client authentication failed at the token endpoint).
   if (e instanceof client.WWWAuthenticateChallengeError) {
     const params = e.cause.find((c) => c.parameters.error)?.parameters;
-    return { status: e.status, error: params?.error ?? "unauthorized", ...(params?.error_description ? { description: params.error_description } : {}) };
+    return { status: e.status, error: params?.error ? serverText(params.error, 80) : "unauthorized", ...(params?.error_description ? { description: serverText(params.error_description) } : {}) };
   }
   return undefined;
 }
@@ -33,6 +37,8 @@ export function describeError(e: unknown, timeoutMs: number): string {
   const oauth = oauthError(e);
   if (oauth) return formatOAuthError(oauth);
   if (isTimeout(e)) return `timed out after ${timeoutMs} ms`;
+  if (e instanceof RefusedRequest) return e.reason;
+  if (e instanceof client.ClientError && e.cause instanceof RefusedRequest) return e.cause.reason;
   if (e instanceof client.ClientError) {
     switch (e.code) {
       case "OAUTH_HTTP_REQUEST_FORBIDDEN":
@@ -42,13 +48,14 @@ export function describeError(e: unknown, timeoutMs: number): string {
       case "OAUTH_RESPONSE_IS_NOT_JSON":
         return `the response is not JSON (HTTP ${statusOf(e.cause) ?? "?"})`;
       case "OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED":
-        return attributeMismatch(e.cause) ?? e.message;
+        return attributeMismatch(e.cause) ?? serverText(e.message);
     }
-    return e.code ? `${e.message} (${e.code})` : e.message;
+    return e.code ? `${serverText(e.message)} (${e.code})` : serverText(e.message);
   }
   const network = networkCode(e);
-  if (network) return `network error: ${network}`;
-  return e instanceof Error ? e.message : String(e);
+  if (network) return `network error: ${serverText(network)}`;
+  // An error no branch expected: its message may quote a response (a JSON parse error does), so it is bounded.
+  return serverText(e instanceof Error ? e.message : String(e));
 }
 
 /** Timeouts surface as a DOMException from fetch, or as openid-client's wrapper around one. */
@@ -80,5 +87,5 @@ function attributeMismatch(cause: unknown): string | undefined {
   const { expected, body, attribute } = cause as { expected?: unknown; body?: unknown; attribute?: unknown };
   if (typeof attribute !== "string" || typeof expected !== "string") return undefined;
   const actual = body && typeof body === "object" ? (body as Record<string, unknown>)[attribute] : undefined;
-  return `the metadata's ${attribute} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
+  return `the metadata's ${attribute} is ${serverText(JSON.stringify(actual) ?? "undefined", 120)}, expected ${JSON.stringify(expected)}`;
 }

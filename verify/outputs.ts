@@ -6,6 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type main from "../index";
+import { printable } from "./printable";
 
 /** What Pulumi prints for a secret when `--show-secrets` is missing. */
 export const MASKED = "[secret]";
@@ -64,6 +65,7 @@ export function parseOutputs(text: string): ParsedOutputs {
   }
   const result = outputsSchema.safeParse(raw);
   if (result.success) return { ok: true, outputs: result.data };
-  const issues = result.error.issues.map((i) => `${i.path.length > 0 ? i.path.join(".") : "(top level)"}: ${i.code === "invalid_type" ? `expected ${i.expected}` : i.code}`);
+  // A path is made of the outputs' keys (app names): escaped, since the file is not ours to trust.
+  const issues = result.error.issues.map((i) => `${i.path.length > 0 ? printable(i.path.map(String).join(".")) : "(top level)"}: ${i.code === "invalid_type" ? `expected ${i.expected}` : i.code}`);
   return { ok: false, message: `the stack outputs do not have the expected shape: ${issues.join("; ")}` };
 }

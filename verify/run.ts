@@ -1,7 +1,8 @@
 /**
  * verify's core: plan the checks from the stack file's model and the outputs, run them against each app's
  * issuer, and report. Every failure (network, timeout, refusal, a defect in a check) becomes a failed check
- * on its app; nothing here throws for one app's sake.
+ * on its app; nothing here throws for one app's sake. Everything printed is redacted (every secret of the
+ * outputs and every credential sent, in any encoding) and then escaped (printable.ts), here, in one place.
  */
 import type * as client from "openid-client";
 import type { StackModel } from "../config/model";
@@ -12,10 +13,11 @@ import { clientCredentials, deviceAuthorization } from "./checks/grants";
 import type { Outcome } from "./checks/outcome";
 import { describeError } from "./errors";
 import type { StackOutputsJson } from "./outputs";
-import { redact, secretsOf } from "./redact";
+import { printable } from "./printable";
+import { credentialsOf, Redactor, secretsOf } from "./redact";
 import { appStatus, buildReport, type AppResult, type CheckResult, type Report } from "./report";
 import { planTargets, type AppTarget, type CheckSpec, type ConsumerInfo } from "./targets";
-import type { RequestPolicy } from "./transport";
+import { issuerRefusal, type RequestPolicy } from "./transport";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** Apps checked at once: enough to keep a run short, few enough to stay far below Okta's rate limits. */
@@ -33,27 +35,34 @@ export interface VerifyOptions {
 }
 
 export async function verifyStack(stack: string, model: StackModel, outputs: StackOutputsJson, options: VerifyOptions = {}): Promise<Report> {
-  const policy: RequestPolicy = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+  const redactor = new Redactor(secretsOf(outputs), credentialsOf(outputs));
+  const policy: RequestPolicy = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, sent: (secret) => redactor.add(secret) };
   const targets = planTargets(model, outputs);
-  const secrets = secretsOf(outputs);
   const results = await mapLimit(targets, options.concurrency ?? DEFAULT_CONCURRENCY, (t) => verifyApp(t, options.issuerOverride, policy));
+  // Redacted, then escaped: the redaction sees the text as it came, the escaping leaves no line break or
+  // workflow command in what is printed.
+  const r = (text: string) => printable(redactor.redact(text));
   return buildReport(
-    stack,
-    results.map((r) => ({
-      ...r,
-      checks: r.checks.map((c) => ({
+    printable(stack),
+    results.map((a) => ({
+      ...a,
+      // From the outputs (an app only there is named by its key): escaped, as everything printed is.
+      name: r(a.name),
+      type: r(a.type),
+      ...(a.clientId !== undefined ? { clientId: r(a.clientId) } : {}),
+      ...(a.issuer !== undefined ? { issuer: r(a.issuer) } : {}),
+      checks: a.checks.map((c) => ({
         ...c,
-        message: redact(c.message, secrets),
-        ...(c.subject ? { subject: redact(c.subject, secrets) } : {}),
+        message: r(c.message),
+        ...(c.subject ? { subject: r(c.subject) } : {}),
         // From the stack file, not the outputs; redacted all the same, as everything printed is.
-        ...(c.consumer ? { consumer: redactConsumer(c.consumer, secrets) } : {}),
+        ...(c.consumer ? { consumer: redactConsumer(c.consumer, r) } : {}),
       })),
     })),
   );
 }
 
-function redactConsumer(c: ConsumerInfo, secrets: readonly string[]): ConsumerInfo {
-  const r = (text: string) => redact(text, secrets);
+function redactConsumer(c: ConsumerInfo, r: (text: string) => string): ConsumerInfo {
   return {
     ...c,
     recipe: r(c.recipe),
@@ -107,6 +116,8 @@ async function verifyApp(target: AppTarget, issuerOverride: string | undefined, 
 async function discoverApp(issuerText: string | undefined, clientId: string | undefined, policy: RequestPolicy): Promise<{ outcome: Outcome; session?: Session }> {
   const issuer = issuerText === undefined ? undefined : parseUrl(issuerText);
   if (issuerText === undefined || !issuer || !clientId) return { outcome: { status: "fail", message: `the issuer ${JSON.stringify(issuerText ?? "")} is not a URL` } };
+  const refusal = issuerRefusal(issuer);
+  if (refusal) return { outcome: { status: "fail", message: refusal } };
   let metadata: client.ServerMetadata | undefined;
   const outcome = await guarded(async () => {
     const found = await discover(issuerText, clientId, policy);

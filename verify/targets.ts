@@ -140,8 +140,9 @@ function oktaTarget(name: string, spec: OktaAppSpec | undefined, out: OktaAppOut
   const base = { provider: "okta" as const, name, type: spec?.kind ?? out?.type ?? "?" };
   const missing = presence(spec, out);
   if (missing || !spec || !out) return { ...base, checks: [missing!] };
+  // The org authorization server's issuer is the org URL: any other issuer gets nothing, not even discovery.
   const mismatch = !sameUrl(out.issuer, orgUrl)
-    ? `the outputs' issuer ${out.issuer} is not the stack file's org ${orgUrl ?? "(none)"}: outputs of another stack?`
+    ? `the outputs' issuer ${out.issuer} is not the stack file's org ${orgUrl ?? "(none)"}: outputs of another stack? Nothing sent`
     : spec.kind !== out.type
       ? `the outputs say type ${out.type}, the stack file says ${spec.kind}`
       : undefined;
@@ -225,7 +226,12 @@ function auth0Target(name: string, spec: Auth0WebAppSpec | undefined, out: Auth0
   if (missing || !spec || !out) return { ...base, checks: [missing!] };
   const identity = { ...base, clientId: out.clientId, issuer: out.issuer };
   if (out.domain !== domain) {
-    return { ...identity, checks: [{ kind: "fail", check: "outputs", message: `the outputs' domain ${out.domain} is not the stack file's auth0:domain ${domain ?? "(none)"}: outputs of another stack?` }] };
+    return { ...identity, checks: [{ kind: "fail", check: "outputs", message: `the outputs' domain ${out.domain} is not the stack file's auth0:domain ${domain ?? "(none)"}: outputs of another stack? Nothing sent` }] };
+  }
+  // The tenant's issuer is `https://<domain>/` (components/auth0/web-app.ts): the client secret goes nowhere else.
+  const tenantIssuer = `https://${domain}/`;
+  if (!sameUrl(out.issuer, tenantIssuer) || !isHttpsUrl(out.issuer)) {
+    return { ...identity, checks: [{ kind: "fail", check: "outputs", message: `the outputs' issuer ${out.issuer} is not ${tenantIssuer}, the issuer of the stack file's auth0:domain: outputs edited or of another stack? Nothing sent` }] };
   }
   // The Management API's identifier; Auth0 takes it as `audience`, not as an RFC 8707 resource indicator.
   const managementApi = `https://${out.domain}/api/v2/`;
@@ -289,7 +295,15 @@ function sameUrl(a: string, b: string | undefined): boolean {
     // `https://acme.okta.com` and `https://acme.okta.com/` are the same issuer (openid-client compares hrefs too).
     return new URL(a).href === new URL(b).href;
   } catch {
-    return a === b;
+    return false;
+  }
+}
+
+function isHttpsUrl(text: string): boolean {
+  try {
+    return new URL(text).protocol === "https:";
+  } catch {
+    return false;
   }
 }
 

@@ -85,8 +85,8 @@ describe("redirect-uris (every environment)", () => {
     expect(messages(outcome)).toEqual([expect.stringMatching(/^OKTA_REDIRECT_WILDCARD redirectUris\[0\]: "https:\/\/\*\.com\/callback": the "\*" must be the whole left-most host label/)]);
   });
 
-  it("leaves form problems (no scheme, fragments) to Okta and the validator: only the security codes", async () => {
-    const outcome = await validateResource(redirectUris, okta.app.OAuth, oktaWeb({ redirectUris: ["portal.example.com/callback", "https://portal.example.com/cb#x"] }));
+  it("leaves form problems (fragments, duplicates) to Okta and the validator", async () => {
+    const outcome = await validateResource(redirectUris, okta.app.OAuth, oktaWeb({ redirectUris: ["https://portal.example.com/cb#x", "https://portal.example.com/cb#x"] }));
     expect(outcome.violations).toEqual([]);
   });
 
@@ -109,6 +109,90 @@ describe("redirect-uris (every environment)", () => {
   it("cannot run on a redirect URI known only after apply: the SDK's preview note, not a false pass", async () => {
     const outcome = await validateResource(redirectUris, okta.app.OAuth, oktaWeb({ redirectUris: [UNKNOWN_STRING] }));
     expect(outcome.unknown?.message).toMatch(/can't be known during preview/);
+  });
+});
+
+describe("redirect-uris fails closed on what it cannot read, and covers every URL field", () => {
+  const codes = (outcome: { violations: { message: string }[] }) => messages(outcome).map((m) => m.split(":")[0]);
+
+  it("fails a redirect URI it cannot parse: leading whitespace, no scheme, a control character, a backslash", async () => {
+    const outcome = await validateResource(
+      redirectUris,
+      okta.app.OAuth,
+      oktaWeb({ redirectUris: [" http://evil.example.com/cb", "portal.example.com/callback", "https://portal.example.com/cb\t", "https://evil.example.com\\@portal.example.com/cb", "https://portal.example.com@evil.example.com/cb"] }),
+    );
+    expect(messages(outcome)).toEqual([
+      'OKTA_REDIRECT_NOT_ABSOLUTE redirectUris[0]: " http://evil.example.com/cb": has a space; a provider or browser that trims or splits it would read another URL. Fix: Write the URL exactly as it is to be matched: an absolute https URL (http only for localhost, 127.0.0.1, [::1]) and nothing around it.',
+      expect.stringMatching(/^OKTA_REDIRECT_NOT_ABSOLUTE redirectUris\[1\]: "portal\.example\.com\/callback": is not an absolute URI\./),
+      expect.stringMatching(/^TEXT_UNSAFE_CHARACTER redirectUris\[2\]: .*U\+0009 TAB/),
+      // WHATWG reads `\` as `/`: the host is evil.example.com, whatever a reviewer reads after it.
+      expect.stringMatching(/^OKTA_REDIRECT_NOT_ABSOLUTE redirectUris\[3\]: .*has a backslash, which browsers read as \//),
+      expect.stringMatching(/^URL_USERINFO redirectUris\[4\]: "https:\/\/…@evil\.example\.com\/cb": has userinfo/),
+    ]);
+  });
+
+  it("fails values that are not strings, and a list property that is not a list, instead of skipping them", async () => {
+    const notStrings = await validateResource(redirectUris, okta.app.OAuth, oktaWeb({ redirectUris: ["https://portal.example.com/callback", 42, { url: "https://x.example.com" }] }));
+    expect(messages(notStrings)).toEqual([
+      expect.stringMatching(/^OKTA_REDIRECT_NOT_ABSOLUTE redirectUris\[1\]: 42: is number, not a URL string, so the policy cannot check it\./),
+      expect.stringMatching(/^OKTA_REDIRECT_NOT_ABSOLUTE redirectUris\[2\]: a map: is object, not a URL string/),
+    ]);
+    const notList = await validateResource(redirectUris, auth0.Client, auth0Client({ callbacks: "http://evil.example.com/cb" }));
+    expect(messages(notList)).toEqual(['AUTH0_URL_INVALID callbacks: "http://evil.example.com/cb" is not a list of URLs, so the policy cannot check it. Fix: Give callbacks as a list.']);
+  });
+
+  it("fails script and data schemes, also on a native app (which may use its own scheme)", async () => {
+    const web = await validateResource(redirectUris, okta.app.OAuth, oktaWeb({ redirectUris: ["javascript:alert(document.domain)//https://portal.example.com/cb"] }));
+    expect(messages(web)).toEqual([expect.stringMatching(/^OKTA_REDIRECT_CUSTOM_SCHEME redirectUris\[0\]: "javascript:.*uses the javascript: scheme, which runs or reads content/)]);
+    const native = await validateResource(redirectUris, okta.app.OAuth, oktaBrowser({ type: "native", redirectUris: ["com.example.app:/callback", "javascript:alert(1)", "data:text/html,x"], postLogoutRedirectUris: [] }));
+    expect(codes(native)).toEqual(["OKTA_REDIRECT_CUSTOM_SCHEME redirectUris[1]", "OKTA_REDIRECT_CUSTOM_SCHEME redirectUris[2]"]);
+    const auth0Web = await validateResource(redirectUris, auth0.Client, auth0Client({ callbacks: ["javascript:alert(1)", "com.example.app://callback"] }));
+    expect(codes(auth0Web)).toEqual(["AUTH0_URL_INVALID callbacks[0]", "AUTH0_URL_INVALID callbacks[1]"]);
+    const auth0Native = await validateResource(redirectUris, auth0.Client, auth0Client({ appType: "native", callbacks: ["com.example.app://callback"] }));
+    expect(auth0Native.violations).toEqual([]);
+  });
+
+  it("checks an Okta app's initiate-login URI: https, http only for loopback", async () => {
+    expect((await validateResource(redirectUris, okta.app.OAuth, oktaWeb({ loginUri: "https://portal.example.com/login" }))).violations).toEqual([]);
+    expect((await validateResource(redirectUris, okta.app.OAuth, oktaWeb({ loginUri: "http://localhost:8080/login" }))).violations).toEqual([]);
+    expect(codes(await validateResource(redirectUris, okta.app.OAuth, oktaWeb({ loginUri: "http://portal.example.com/login" })))).toEqual(["OKTA_LOGIN_URI_INVALID loginUri"]);
+    expect(codes(await validateResource(redirectUris, okta.app.OAuth, oktaWeb({ loginUri: "javascript:alert(1)" })))).toEqual(["OKTA_LOGIN_URI_INVALID loginUri"]);
+  });
+
+  it("checks an Auth0 client's CORS origins (allowedOrigins) as web origins, and its initiate-login URI (https only)", async () => {
+    const ok = await validateResource(redirectUris, auth0.Client, auth0Client({ allowedOrigins: ["https://partners.example.com", "http://localhost:3001"], initiateLoginUri: "https://partners.example.com/login" }));
+    expect(ok.violations).toEqual([]);
+    const bad = await validateResource(
+      redirectUris,
+      auth0.Client,
+      auth0Client({ allowedOrigins: ["http://partners.example.com", "https://*.com", " https://partners.example.com"], initiateLoginUri: "http://localhost:3001/login" }),
+    );
+    expect(codes(bad)).toEqual([
+      "AUTH0_URL_INVALID allowedOrigins[2]",
+      "AUTH0_LOGIN_URI_INVALID initiateLoginUri",
+      "AUTH0_URL_HTTP allowedOrigins[0]",
+      "AUTH0_URL_WILDCARD allowedOrigins[1]",
+    ]);
+    expect(messages(bad)[1]).toBe('AUTH0_LOGIN_URI_INVALID initiateLoginUri: "http://localhost:3001/login": is not https. Fix: Use an https URL.');
+    expect((await validateResource(redirectUris, auth0.Client, auth0Client({ initiateLoginUri: "" }))).violations).toEqual([]);
+  });
+
+  it("checks Okta trusted origins written as resources", async () => {
+    expect((await validateResource(redirectUris, okta.trustedorigin.Origin, { name: "x", origin: "https://portal.example.com", scopes: [{ type: "CORS" }] })).violations).toEqual([]);
+    expect(codes(await validateResource(redirectUris, okta.trustedorigin.Origin, { name: "x", origin: "http://portal.example.com", scopes: [{ type: "CORS" }] }))).toEqual(["OKTA_TRUSTED_ORIGIN_HTTP origin"]);
+  });
+
+  it("in production, also refuses loopback initiate-login URIs, CORS origins and trusted origins", async () => {
+    const app = stackResource(okta.app.OAuth, oktaWeb({ loginUri: "http://localhost:8080/login" }), { name: "portal" });
+    const client = stackResource(auth0.Client, auth0Client({ allowedOrigins: ["http://localhost:3001"], initiateLoginUri: "https://localhost:3001/login" }), { name: "partners" });
+    const origin = stackResource(okta.trustedorigin.Origin, { name: "dev", origin: "http://localhost:8080", scopes: [] }, { name: "dev-origin" });
+    const outcome = await validateStack(productionRedirectUris, [PRODUCTION, app, client, origin]);
+    expect(outcome.violations.map((v) => v.message.split(":").slice(0, 2).join(":"))).toEqual([
+      '"portal": OKTA_LOGIN_URI_INVALID loginUri',
+      '"partners": AUTH0_URL_HTTP allowedOrigins[0]',
+      '"partners": AUTH0_LOGIN_URI_INVALID initiateLoginUri',
+      '"dev-origin": OKTA_TRUSTED_ORIGIN_HTTP origin',
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@
  * program would export for it once applied (shaped by the output contract, with a key pair from node:crypto
  * turned into JWKs by our key machinery), and canaries for every secret.
  */
-import { generateKeyPairSync } from "node:crypto";
+import { createHash, generateKeyPairSync } from "node:crypto";
 import { stringify } from "yaml";
 import { jwkFromPem, type PublicJwk } from "../../config/keys";
 import { loadStackConfig } from "../../config/load";
@@ -17,9 +17,13 @@ export const AUTH0_DOMAIN = "acme.us.auth0.com";
 export const MANAGEMENT_API = `https://${AUTH0_DOMAIN}/api/v2/`;
 export const KID = "2026-11";
 
+/**
+ * Random-looking, as real client secrets are: redaction removes any 8-character run of a secret, so a canary
+ * spelled from words (`okta-web-secret`) would also remove those words wherever a message uses them.
+ */
 export const CANARY = {
-  webSecret: "CANARY-okta-web-secret-4b1d9e",
-  auth0Secret: "CANARY-auth0-secret-77c2a0",
+  webSecret: "CANARYq7Vw2mZk9XbR4tLp8sYd3nHf6Jc1GxEu5TaQ",
+  auth0Secret: "CANARYm3Kz8WqP1vXr6YtB9nLc4Hs7Dj2Fg5ReUaNoMi0SwZbCqVyTlAkEhGdJxOuPf",
 };
 
 export const STACK_YAML = stringify({
@@ -147,9 +151,9 @@ export const RECIPE_STACK_YAML = stringify({
   },
 });
 
-/** The client secret the recipe stack's outputs hold for an app: a canary. */
+/** The client secret the recipe stack's outputs hold for an app: a canary, random-looking like CANARY's. */
 export function canarySecret(provider: "okta" | "auth0", app: string): string {
-  return `CANARY-${provider}-${app}-secret-3f8a61`;
+  return `CANARY${createHash("sha256").update(`${provider}/${app}`).digest("base64url").slice(0, 40)}`;
 }
 
 /** Outputs for any model: client ids `0oa-<name>` / `auth0-<name>`, canary secrets, `keys` for service apps. */

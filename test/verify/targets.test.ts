@@ -9,7 +9,8 @@ import { loadStackConfig } from "../../config/load";
 import type { StackModel } from "../../config/model";
 import { readStackFileText } from "../../config/stack-file";
 import { parseOutputs, type StackOutputsJson } from "../../verify/outputs";
-import { redact, secretsOf } from "../../verify/redact";
+import { printable } from "../../verify/printable";
+import { credentialsOf, redact, Redactor, secretsOf } from "../../verify/redact";
 import { planTargets, type PlannedCheck } from "../../verify/targets";
 import { keyPair, loadModel, outputsOf, RECIPE_STACK_YAML } from "./fixture";
 
@@ -103,6 +104,20 @@ describe("planTargets", () => {
     expect(signed!.checks.at(-1)).toMatchObject({ kind: "skip", check: "management-api" });
   });
 
+  it("an Auth0 app whose outputs name another issuer than https://<auth0:domain>/ gets no check that sends anything", () => {
+    const m = model({}, { portal: { type: "regular_web", callbacks: ["https://p.example.com/cb"], grantTypes: ["authorization_code", "client_credentials"], managementApiScopes: ["read:users"] } });
+    const out = (issuer: string) => ({ auth0: { portal: { type: "regular_web", domain: "acme.us.auth0.com", clientId: "c", clientSecret: "x".repeat(64), issuer } } });
+    for (const issuer of ["https://evil.example.com/", "http://acme.us.auth0.com/", "https://acme.us.auth0.com.evil.example.com/", "https://acme.us.auth0.com@evil.example.com/", "https://acme.us.auth0.com/tenant/", "not a url"]) {
+      expect(summary(planTargets(m, out(issuer))[0]!.checks)).toEqual([
+        ["outputs", "fail", `the outputs' issuer ${issuer} is not https://acme.us.auth0.com/, the issuer of the stack file's auth0:domain: outputs edited or of another stack? Nothing sent`],
+      ]);
+    }
+    // The same issuer, written with or without the slash, in any case: the checks are planned.
+    for (const issuer of ["https://acme.us.auth0.com/", "https://acme.us.auth0.com", "https://ACME.us.auth0.com/"]) {
+      expect(summary(planTargets(m, out(issuer))[0]!.checks).map((c) => c[0])).toEqual(["discovery", "authorization-request", "management-api"]);
+    }
+  });
+
   it("fails on the inputs alone: an app on one side only, outputs of another org", () => {
     const m = model({ portal: { type: "web", redirectUris: ["https://p.example.com/cb"] }, cli: { type: "native", grantTypes: ["authorization_code", "device_code"], redirectUris: ["com.okta.acme:/cb"] } });
     const targets = planTargets(m, {
@@ -114,7 +129,7 @@ describe("planTargets", () => {
     const byName = (n: string) => summary(targets.find((t) => t.name === n)!.checks);
     expect(byName("cli")).toEqual([["outputs", "fail", "in the stack file but not in the stack outputs: run `pulumi up`, or pass the outputs of this stack"]]);
     expect(byName("ghost")).toEqual([["outputs", "fail", "in the stack outputs but not in the stack file: pass the stack file this stack was applied from"]]);
-    expect(byName("portal")).toEqual([["outputs", "fail", "the outputs' issuer https://other.okta.com is not the stack file's org https://acme.okta.com: outputs of another stack?"]]);
+    expect(byName("portal")).toEqual([["outputs", "fail", "the outputs' issuer https://other.okta.com is not the stack file's org https://acme.okta.com: outputs of another stack? Nothing sent"]]);
   });
 });
 
@@ -195,5 +210,62 @@ describe("redact", () => {
     const pemLine = pem.split("\n")[1]!;
     const text = `echo okta-secret-123456 / auth0-secret-abcdef / ${pemLine} / ${d} / eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln / 0oa`;
     expect(redact(text, secrets)).toBe("echo [redacted] / [redacted] / [redacted] / [redacted] / [redacted] / 0oa");
+  });
+});
+
+describe("Redactor: any 8-character run of a secret, in any encoding", () => {
+  const secret = "Xk7pQ2vL9mZr4TsW8yBn3HcJ6dFg1KaE5uYoN0iRqVbCxMzA-_w~"; // 52 characters, as Okta and Auth0 generate them
+  const clientId = "0oa1b2c3d4EXAMPLE";
+  const r = new Redactor([secret], [{ clientId, secret }]);
+  const b64 = (s: string) => Buffer.from(s).toString("base64");
+
+  it.each([
+    ["the whole secret", secret],
+    ["its first 40 characters", secret.slice(0, 40)],
+    ["a piece from the middle", secret.slice(13, 29)],
+    ["its last 8 characters", secret.slice(-8)],
+    ["base64", b64(secret)],
+    ["base64 of a piece that starts anywhere", b64(secret.slice(7, 40))],
+    ["base64url", Buffer.from(secret).toString("base64url")],
+    ["URL-encoded as a form body", encodeURIComponent(secret).replace(/[-_.!~*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)],
+    ["the HTTP Basic credential", b64(`${clientId}:${encodeURIComponent(secret).replace(/[-_.!~*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`)],
+    ["the HTTP Basic credential unencoded", b64(`${clientId}:${secret}`)],
+  ])("removes %s", (_label, form) => {
+    const out = r.redact(`invalid_client: got ${form} from you`);
+    expect(out).toBe("invalid_client: got [redacted] from you");
+  });
+
+  it("leaves a 7-character piece and ordinary text alone, and keeps the words next to a redacted run", () => {
+    expect(r.redact(`client ${clientId} sent ${secret.slice(0, 7)}`)).toBe(`client ${clientId} sent ${secret.slice(0, 7)}`);
+    expect(r.redact(`scope okta.users.read refused for ${secret.slice(2, 20)}.`)).toBe("scope okta.users.read refused for [redacted].");
+  });
+
+  it("redacts what verify sent as it learns it (a client assertion), and a private JWK only by its private members", () => {
+    const learning = new Redactor(secretsOf(outputsOf(loadModel(RECIPE_STACK_YAML), { "okta-mcp": keyPair("okta-mcp-1") })));
+    const assertion = "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9rdGEtbWNwLTEifQ.eyJpc3MiOiIwb2EtbWNwIn0.c2lnbmF0dXJlLW9mLXRoZS1hc3NlcnRpb24tMTIzNDU2Nzg5MA";
+    learning.add(assertion);
+    const signature = assertion.split(".")[2]!;
+    expect(learning.redact(`echo ${signature.slice(5)} / kid okta-mcp-1 / the Okta MCP server`)).toBe("echo [redacted] / kid okta-mcp-1 / the Okta MCP server");
+  });
+
+  it("credentialsOf pairs each client secret with its client id, and skips masked ones", () => {
+    expect(credentialsOf({ okta: { a: { type: "web", clientId: "0oa", clientSecret: "[secret]", issuer: ISSUER } }, auth0: { b: { type: "regular_web", domain: "d", clientId: "c", clientSecret: secret, issuer: "https://d/" } } })).toEqual([
+      { clientId: "c", secret },
+    ]);
+  });
+});
+
+describe("printable: server text as one line, never a workflow command", () => {
+  it.each([
+    ["line breaks and tabs", "a\nb\r\nc\td", "a\\nb\\r\\nc\\td"],
+    ["a workflow command after a line break", "denied\n::error::pwned", "denied\\n::error::pwned"],
+    ["a workflow command at the start", "  ::add-mask::x", "  \\::add-mask::x"],
+    ["the old ##[ form anywhere", "x ##[error]y", "x ##\\[error]y"],
+    ["terminal escapes and bidi overrides", "\u001b[2J\u202eevil\u2028", "\\u001b[2J\\u202eevil\\u2028"],
+    ["a backslash, so that an escape is never ambiguous", "C:\\n", "C:\\\\n"],
+    ["plain text unchanged", "HTTP 400 invalid_scope: okta.users.read", "HTTP 400 invalid_scope: okta.users.read"],
+  ])("%s", (_label, text, expected) => {
+    expect(printable(text)).toBe(expected);
+    expect(printable(text)).not.toMatch(/[\n\r\u2028\u2029]/);
   });
 });

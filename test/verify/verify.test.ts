@@ -406,7 +406,7 @@ describe("npm run verify", () => {
     [["test", "--timeout-ms", "0"], "--timeout-ms must be a whole number"],
     [["test", "--issuer-override", "acme.okta.com"], "--issuer-override must be an http(s) URL"],
     [["test", "--config-file", "/nonexistent/Pulumi.x.yaml"], "cannot read the stack file /nonexistent/Pulumi.x.yaml"],
-    [["test", "--bogus"], "Unknown option '--bogus'"],
+    [["test", "--bogus"], "--bogus: unknown option"],
   ])("exits 2 on a usage error: %j", async (args, message) => {
     const { code, stdout, stderr } = await run(args, outputsText);
     expect(code).toBe(2);

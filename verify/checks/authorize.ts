@@ -9,7 +9,8 @@
  */
 import * as client from "openid-client";
 import { describeError } from "../errors";
-import { applyPolicy, endpointRefusal, type RequestPolicy } from "../transport";
+import { serverText } from "../printable";
+import { applyPolicy, endpointRefusal, guardedFetch, type RequestPolicy } from "../transport";
 import type { Outcome } from "./outcome";
 
 /** Answers that mean "redirect URI fine, but no session here": expected with prompt=none. */
@@ -78,12 +79,13 @@ async function send(metadata: client.ServerMetadata, issuer: URL, clientId: stri
   } catch (e) {
     return failed(`cannot build the authorization request: ${describeError(e, policy.timeoutMs)}`);
   }
+  // Discovery already refused metadata with an endpoint elsewhere; the guarded fetch would refuse it too.
   const refusal = endpointRefusal(url, issuer);
-  if (refusal) return failed(refusal);
+  if (refusal) return failed(`the authorization endpoint ${refusal}`);
 
   let response: Response;
   try {
-    response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(policy.timeoutMs) });
+    response = await guardedFetch(issuer, policy)(url, { redirect: "manual", signal: AbortSignal.timeout(policy.timeoutMs) });
   } catch (e) {
     return failed(`authorization request failed: ${describeError(e, policy.timeoutMs)}`);
   }
@@ -98,7 +100,7 @@ async function send(metadata: client.ServerMetadata, issuer: URL, clientId: stri
   }
   const error = target.searchParams.get("error");
   const description = target.searchParams.get("error_description");
-  return { kind: "redirected", ...(error ? { error } : {}), ...(description ? { description } : {}) };
+  return { kind: "redirected", ...(error ? { error: serverText(error, 80) } : {}), ...(description ? { description: serverText(description) } : {}) };
 }
 
 /** The response redirects to the redirect URI itself, with the response appended as a query or fragment. */
@@ -107,14 +109,15 @@ function redirectsTo(location: string, redirectUri: string): boolean {
   return ["?", "&", "#"].some((sep) => location.startsWith(redirectUri + sep));
 }
 
-/** Scheme, host and path only: the query may carry state and codes. */
+/** Scheme, host and path only: the query may carry state and codes. From the server: bounded. */
 function where(url: URL): string {
-  return url.protocol === "http:" || url.protocol === "https:" ? `${url.origin}${url.pathname}` : `${url.protocol}${url.pathname}`;
+  return serverText(url.protocol === "http:" || url.protocol === "https:" ? `${url.origin}${url.pathname}` : `${url.protocol}${url.pathname}`, 120);
 }
 
 function queryError(url: URL): string {
   const error = url.searchParams.get("error");
-  return error ? ` (${error}${describe(url.searchParams.get("error_description"))})` : "";
+  const description = url.searchParams.get("error_description");
+  return error ? ` (${serverText(error, 80)}${describe(description === null ? null : serverText(description))})` : "";
 }
 
 function describe(text: string | null): string {
@@ -126,7 +129,7 @@ async function errorDetail(response: Response): Promise<string> {
   try {
     if (response.status >= 400 && response.headers.get("content-type")?.includes("json")) {
       const body = (await response.json()) as { error?: unknown; error_description?: unknown };
-      if (typeof body.error === "string") return ` (${body.error}${typeof body.error_description === "string" ? describe(body.error_description) : ""})`;
+      if (typeof body.error === "string") return ` (${serverText(body.error, 80)}${typeof body.error_description === "string" ? describe(serverText(body.error_description)) : ""})`;
       return "";
     }
     await response.body?.cancel();

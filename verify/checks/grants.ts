@@ -7,6 +7,7 @@ import * as client from "openid-client";
 import { signingAlg } from "../../config/keys";
 import { describeError, formatOAuthError, oauthError } from "../errors";
 import { inOutputJwks } from "../keys";
+import { serverText } from "../printable";
 import type { CheckSpec, ClientAuthPlan } from "../targets";
 import type { RequestPolicy } from "../transport";
 import type { Prepared } from "./client";
@@ -49,7 +50,7 @@ export async function deviceAuthorization(prepared: Ready, spec: Extract<CheckSp
   try {
     const { issued, expiresIn } = await request(spec.scopes);
     if (!issued) return { status: "fail", message: "the device authorization response has no device code" };
-    return { status: "pass", message: `device code issued for ${spec.scopes.join(" ")} (expires in ${expiresIn} s)` };
+    return { status: "pass", message: `device code issued for ${spec.scopes.join(" ")} (expires in ${serverText(expiresIn, 20)} s)` };
   } catch (e) {
     const scopeProblem = await notGranted(e, spec.scopes, request);
     if (scopeProblem) return { status: "fail", message: scopeProblem };

@@ -4,32 +4,60 @@
  * base instead, with risk notes (`--format text|markdown|json`). Exit 0 valid, 1 config errors, 2 usage.
  */
 import { readStackFileText } from "../config/stack-file";
+import { didYouMean } from "../config/suggest";
 import { runPlan, type Plan } from "../plan/run";
 import { planText } from "../plan/text";
 import { BaseError, readPlanFile, stackFileAtRevision } from "../plan/diff/base";
 import { COMMENT_LIMIT, commentMarker, diffMarkdown, diffPlans, diffText, type DiffLabels } from "../plan/diff";
-import { commandLine, COMMON_OPTIONS, readStackFile, stackFileOf } from "./command-line";
+import { commandLine, type CommandSpec, COMMON_OPTIONS, INTERNAL_EXIT, readStackFileFor, USAGE_CODES, USAGE_EXIT } from "./command-line";
 
-const USAGE =
-  "usage: npm run plan -- <stack> [--format text|json] [--config-file PATH]\n" +
-  "       npm run plan -- <stack> (--diff BASE.json | --diff-ref GIT_REV) [--format text|markdown|json] [--config-file PATH]";
+const OPTIONS = { ...COMMON_OPTIONS, diff: { type: "string" }, "diff-ref": { type: "string" } } as const;
+
+/** What `npm run plan -- --help` prints, and what the parser accepts. */
+export const PLAN_COMMAND: CommandSpec<typeof OPTIONS> = {
+  command: "npm run plan --",
+  summary: "The desired state of a stack, offline (no Pulumi CLI, no credentials): every resource with its inputs, the org lookups, the outputs and the stack file's problems. With --diff or --diff-ref: what changes against a base, with risk notes.",
+  usage: [
+    "npm run plan -- <stack> [--format text|json] [--config-file PATH]",
+    "npm run plan -- <stack> (--diff BASE.json | --diff-ref GIT_REV) [--format text|markdown|json] [--config-file PATH]",
+  ],
+  arguments: [{ name: "<stack>", listsStacks: true, help: "the stack name, which names its file stacks/Pulumi.<stack>.yaml; not its environment (the file's oidc-apps:environment: development, staging, production)." }],
+  argumentsProblem: "expected exactly one stack name",
+  options: OPTIONS,
+  optionHelp: {
+    format: { value: "text|json|markdown", help: "text: a tree for people; json: the plan contract (README, The offline plan); markdown: diffs only, for a PR comment" },
+    "config-file": { value: "PATH", help: "render this stack file instead of stacks/Pulumi.<stack>.yaml (the stack name is still given)" },
+    diff: { value: "BASE.json", help: "compare with a plan saved earlier by --format json" },
+    "diff-ref": { value: "GIT_REV", help: "compare with the stack file as it is at this git revision (e.g. origin/main)" },
+    help: { help: "print this help and exit 0" },
+  },
+  environment: [{ name: "OIDC_APPS_STACK_TRACES", help: "set (to anything) to keep stack traces while the program runs, for an internal error (slower)" }],
+  exitCodes: [
+    { code: 0, help: "the stack file is valid (warnings allowed); for a diff, the diff was printed" },
+    { code: 1, help: "the stack file has errors: they are printed, nothing would be created" },
+    USAGE_EXIT,
+    INTERNAL_EXIT,
+  ],
+  notes: ["Print the JSON without npm's banner: npm run -s plan -- dev --format json. Validation alone, in milliseconds: npm run check -- <stack>."],
+};
 
 export async function cli(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const options = { ...COMMON_OPTIONS, diff: { type: "string" }, "diff-ref": { type: "string" } } as const;
-  const { parsed, usage } = commandLine(argv, options, USAGE, out, err);
+  const { parsed, usage } = commandLine(argv, PLAN_COMMAND, out, err);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const format = values.format;
   const diffing = values.diff !== undefined || values["diff-ref"] !== undefined;
-  if (format !== "text" && format !== "json" && format !== "markdown") return usage(`unknown format "${format}"`);
-  if (format === "markdown" && !diffing) return usage("--format markdown is for diffs: add --diff or --diff-ref");
-  if (values.diff !== undefined && values["diff-ref"] !== undefined) return usage("give either --diff or --diff-ref, not both");
-  if (values.diff === "" || values["diff-ref"] === "") return usage("--diff and --diff-ref need a value");
+  if (format !== "text" && format !== "json" && format !== "markdown") {
+    return usage({ code: USAGE_CODES.optionValue, subject: "--format", message: `unknown format "${format}"; it is text, json or markdown (diffs only).${didYouMean(format, ["text", "json", "markdown"])}`, fix: "Write --format text, --format json, or --format markdown with --diff or --diff-ref." });
+  }
+  if (format === "markdown" && !diffing) return usage({ code: USAGE_CODES.optionValue, subject: "--format", message: "--format markdown is for diffs: add --diff or --diff-ref", fix: "Add --diff BASE.json or --diff-ref GIT_REV, or use --format text or json." });
+  if (values.diff !== undefined && values["diff-ref"] !== undefined) return usage({ code: USAGE_CODES.usage, subject: "--diff", message: "give either --diff or --diff-ref, not both", fix: "Keep one of them." });
+  if (values.diff === "" || values["diff-ref"] === "") return usage({ code: USAGE_CODES.optionValue, subject: values.diff === "" ? "--diff" : "--diff-ref", message: "--diff and --diff-ref need a value", fix: "Write --diff BASE.json or --diff-ref GIT_REV." });
 
   const stack = positionals[0]!;
-  const stackFile = stackFileOf(stack, values["config-file"]);
-  const text = readStackFile(stackFile);
-  if (text === undefined) return usage(`cannot read the stack file ${stackFile}`);
+  const read = readStackFileFor(stack, values["config-file"]);
+  if ("problem" in read) return usage(read.problem);
+  const { stackFile, text } = read;
   const plan = await render(stack, stackFile, text);
   const failed = plan.diagnostics.some((d) => d.severity === "error");
 
@@ -45,11 +73,13 @@ export async function cli(argv: readonly string[], out: (s: string) => void, err
   try {
     if (values.diff !== undefined) {
       base = readPlanFile(values.diff);
-      labels = { base: values.diff, command: `npm run plan -- ${stack} --diff ${values.diff}` };
+      labels = { base: values.diff, rendered: "the base as saved (rendered by whatever code wrote it), the head rendered offline with this checkout's code", command: `npm run plan -- ${stack} --diff ${values.diff}` };
     } else {
       const rev = values["diff-ref"]!;
       const baseText = stackFileAtRevision(stackFile, rev);
-      labels = { base: `${rev}:${stackFile}`, command: `npm run plan -- ${stack} --diff-ref ${rev}${values["config-file"] ? ` --config-file ${stackFile}` : ""}` };
+      // Both sides by this checkout's code: what the stack file change does, never what a code change does
+      // (CI renders the base with the base revision's code: scripts/plan-diff-ci.ts).
+      labels = { base: `${rev}:${stackFile}`, rendered: "both sides rendered offline with this checkout's code, so this shows what the stack file change does, not what a code change does", command: `npm run plan -- ${stack} --diff-ref ${rev}${values["config-file"] ? ` --config-file ${stackFile}` : ""}` };
       if (baseText === undefined) {
         notes.push(`${stackFile} does not exist at ${rev}: the stack is new, everything shows as added.`);
         base = emptyPlan(stack);
@@ -58,7 +88,7 @@ export async function cli(argv: readonly string[], out: (s: string) => void, err
       }
     }
   } catch (e) {
-    if (e instanceof BaseError) return usage(e.message);
+    if (e instanceof BaseError) return usage({ code: USAGE_CODES.diffBase, subject: values.diff !== undefined ? "--diff" : "--diff-ref", message: e.message, fix: `See \`${PLAN_COMMAND.command} --help\`.` });
     throw e;
   }
 
@@ -73,19 +103,20 @@ export async function cli(argv: readonly string[], out: (s: string) => void, err
   return 0;
 }
 
-async function render(stack: string, stackFile: string, text: string): Promise<Plan> {
+/** A stack file's text rendered with this checkout's code (its loader problems as the plan's diagnostics). */
+export async function render(stack: string, stackFile: string, text: string): Promise<Plan> {
   const file = readStackFileText(text);
   return file.diagnostics.length > 0
     ? { ...emptyPlan(stack), diagnostics: [...file.diagnostics] }
     : runPlan({ stack, stackFile, config: file.config, secretKeys: file.secretKeys });
 }
 
-function emptyPlan(stack: string): Plan {
+export function emptyPlan(stack: string): Plan {
   return { project: "oidc-apps", stack, resources: [], invokes: [], outputs: {}, diagnostics: [] };
 }
 
 /** The PR comment for a head that does not render: its diagnostics, no values beyond what they already say. */
-function errorsMarkdown(plan: Plan, stackFile: string): string {
+export function errorsMarkdown(plan: Plan, stackFile: string): string {
   const errors = plan.diagnostics.filter((d) => d.severity === "error");
   const esc = (s: string) => s.replace(/\r?\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "&#64;");
   const lines = [

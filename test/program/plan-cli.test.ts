@@ -24,7 +24,8 @@ describe("npm run plan", () => {
     const { code, stdout } = await runCli("dev");
     expect(code).toBe(0);
     expect(stdout).toContain("oidc-apps · stack dev");
-    expect(stdout).toMatch(/\n  oidc-apps:okta:WebApp  customer-portal\n    random:index\/randomPassword:RandomPassword  customer-portal-client-secret\n/);
+    // The component, what the app means (» lines), then its children.
+    expect(stdout).toMatch(/\n  oidc-apps:okta:WebApp  customer-portal\n(?: {4}» .*\n)+ {4}random:index\/randomPassword:RandomPassword  customer-portal-client-secret\n/);
     expect(stdout).toContain("clientBasicSecret: [secret]");
     expect(stdout).toContain("okta.customer-portal.clientSecret: [secret]");
   });
@@ -80,7 +81,7 @@ describe("npm run plan", () => {
           ["OKTA_REFRESH_GRACE_RANGE", "oidc-apps:okta.apps.portal.refreshToken.gracePeriodSeconds"],
         ]);
       } else {
-        expect(stdout).toContain("3 errors: nothing would be created.");
+        expect(stdout).toContain("3 errors, 0 warnings: nothing would be created.");
         expect(stdout).toContain('oidc-apps:okta.apps.legacy.type: app type is "webapp"; it must be one of web, browser, native, service. Did you mean "web"?');
       }
     }

@@ -16,7 +16,9 @@ import { APP_NAME } from "./schema/root";
 import { auth0AppSchema, type RawAuth0App } from "./schema/auth0";
 import { show } from "./show";
 import { didYouMean } from "./suggest";
+import { reportCaseVariants, reportUrlPolicy } from "./rules/okta-uris";
 import { parseUri } from "./uris";
+import { showUrl } from "./url-policy";
 import { checkShape } from "./zod-issues";
 
 export const AUTH0_ROOT = "oidc-apps:auth0";
@@ -69,21 +71,29 @@ function checkRules(raw: Record<string, unknown>, at: string[], production: bool
     list.forEach((url, i) => {
       if (typeof url === "string") checkUrl(url, [...at, field, i], field === "webOrigins", production, diags);
     });
+    reportCaseVariants(list, AUTH0_ROOT, [...at, field], diags);
   }
   if (grants.includes("authorization_code") && !(Array.isArray(raw["callbacks"]) && raw["callbacks"].length > 0)) {
     diags.report("AUTH0_CALLBACK_REQUIRED", keyPath(AUTH0_ROOT, [...at, "callbacks"]), "the app uses authorization_code but lists no callback URL.");
   }
   const login = raw["initiateLoginUri"];
   if (typeof login === "string") {
+    reportUrlPolicy(login, keyPath(AUTH0_ROOT, [...at, "initiateLoginUri"]), diags);
     const uri = parseUri(login);
     if (!uri || uri.scheme !== "https" || uri.hasWildcard || login.includes("#") || (production && uri.isLoopback)) {
-      diags.report("AUTH0_LOGIN_URI_INVALID", keyPath(AUTH0_ROOT, [...at, "initiateLoginUri"]), `${show(login)} is not an absolute https URI (Auth0: "Must be HTTPS or an empty string").`);
+      diags.report("AUTH0_LOGIN_URI_INVALID", keyPath(AUTH0_ROOT, [...at, "initiateLoginUri"]), `${showUrl(login)} is not an absolute https URI (Auth0: "Must be HTTPS or an empty string").`);
     }
   }
   const optIn = Array.isArray(raw["allowDeprecatedGrants"]) ? raw["allowDeprecatedGrants"] : [];
   if (grants.includes("implicit") && !optIn.includes("implicit")) {
     diags.report("AUTH0_GRANT_DEPRECATED", keyPath(AUTH0_ROOT, [...at, "grantTypes", grants.indexOf("implicit")]), "the implicit grant is deprecated and needs an explicit opt-in.", "Use authorization_code, or add `allowDeprecatedGrants: [implicit]` to this app.");
   }
+  // An opt-in for a grant the app does not use would let the grant be added later without a second look.
+  optIn.forEach((grant, i) => {
+    if (grant === "implicit" && Array.isArray(grants) && !grants.includes(grant)) {
+      diags.report("AUTH0_GRANT_OPT_IN_UNUSED", keyPath(AUTH0_ROOT, [...at, "allowDeprecatedGrants", i]), `opts in to the ${grant} grant, but grantTypes does not include it.`);
+    }
+  });
   const scopes = raw["managementApiScopes"];
   if (Array.isArray(scopes)) {
     if (scopes.length > 0 && !grants.includes("client_credentials")) {
@@ -129,6 +139,8 @@ function checkCredentials(raw: Record<string, unknown>, at: string[], diags: Dia
 /** Auth0's documented URL rules plus our transport policy. */
 function checkUrl(url: string, at: PathSegment[], isOrigin: boolean, production: boolean, diags: Diagnostics): void {
   const path = keyPath(AUTH0_ROOT, at);
+  reportUrlPolicy(url, path, diags);
+  const show = showUrl;
   const uri = parseUri(url);
   if (!uri || !uri.isHttp) {
     diags.report("AUTH0_URL_INVALID", path, `${show(url)} is not an absolute http(s) URL; Regular Web Applications are reached over https.`);

@@ -3,6 +3,7 @@
  * time) so a user sees all of them at once, each with the stack file, the config key path and a fix.
  */
 import { RULES, type RuleCode } from "./rules/catalogue";
+import { escapeUnsafe, redactSecrets } from "./text-policy";
 
 export type Severity = "error" | "warning";
 
@@ -20,16 +21,24 @@ export interface Diagnostic {
 
 export class Diagnostics {
   private readonly items: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
 
-  /** Report a problem under a catalogue code; severity and the default fix come from the catalogue. */
+  /**
+   * Report a problem under a catalogue code; severity and the default fix come from the catalogue. The same
+   * problem (code, path and message) reported twice, by two rules that look at one value, is kept once.
+   */
   report(code: RuleCode, path: string, message: string, fix?: string): void {
     const rule = RULES[code];
-    this.items.push({ severity: rule.severity, code, path, message, fix: fix ?? rule.fix });
+    this.add({ severity: rule.severity, code, path, message, fix: fix ?? rule.fix });
   }
 
   /** Take over a diagnostic from another collection, as it is or rewritten. */
   add(d: Diagnostic): void {
-    this.items.push(d);
+    const safe = printable(d);
+    const key = `${safe.code}\u0000${safe.path}\u0000${safe.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(safe);
   }
 
   get hasErrors(): boolean {
@@ -40,6 +49,30 @@ export class Diagnostics {
   list(): Diagnostic[] {
     return [...this.items].sort((a, b) => compare(a.path, b.path) || compare(a.code, b.code) || compare(a.message, b.message));
   }
+}
+
+/** Longest message and path a diagnostic keeps; values in them are quoted short already (`show`). */
+const MAX_MESSAGE = 1000;
+const MAX_PATH = 400;
+
+/**
+ * Every diagnostic as it may be printed anywhere (a terminal, a log, a pull-request comment): no control or
+ * format character (escaped, `config/text-policy.ts`), nothing of a secret's shape (redacted), bounded length.
+ * Messages quote values through `show` already; this is the guarantee for the rest.
+ */
+function printable(d: Diagnostic): Diagnostic {
+  const clean = (text: string, max: number) => {
+    const head = text.length > 2 * max ? text.slice(0, 2 * max) : text;
+    const safe = escapeUnsafe(redactSecrets(head));
+    return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
+  };
+  return {
+    severity: d.severity,
+    code: d.code,
+    path: clean(d.path, MAX_PATH),
+    message: clean(d.message, MAX_MESSAGE),
+    ...(d.fix !== undefined ? { fix: clean(d.fix, MAX_MESSAGE) } : {}),
+  };
 }
 
 function compare(a: string, b: string): number {

@@ -27,9 +27,15 @@ export function checkApiScopes(raw: unknown, at: readonly PathSegment[], diags: 
 export const PRIVILEGED_ROLES = ["SUPER_ADMIN", "ORG_ADMIN"] as const;
 
 export function checkAdminRoles(raw: Record<string, unknown>, at: readonly PathSegment[], diags: Diagnostics): void {
-  const roles = raw["adminRoles"];
-  if (!Array.isArray(roles)) return;
   const acknowledged = Array.isArray(raw["acknowledgeRoles"]) ? raw["acknowledgeRoles"] : [];
+  const roles = Array.isArray(raw["adminRoles"]) ? raw["adminRoles"] : [];
+  // An acknowledgement for a role the app does not hold would let the role be added later without a second look.
+  acknowledged.forEach((role, i) => {
+    if (typeof role === "string" && (PRIVILEGED_ROLES as readonly string[]).includes(role) && !roles.includes(role)) {
+      diags.report("OKTA_ROLE_ACKNOWLEDGE_UNUSED", keyPath(ROOT, [...at, "acknowledgeRoles", i]), `acknowledges ${role}, but adminRoles does not include it.`);
+    }
+  });
+  if (!Array.isArray(raw["adminRoles"])) return;
   const seen = new Set<string>();
   roles.forEach((role, i) => {
     const path = keyPath(ROOT, [...at, "adminRoles", i]);

@@ -7,8 +7,10 @@ import { checkKeys, keySpec } from "./key-rules";
 import { activeKey } from "./keys";
 import type { OktaServiceAppSpec } from "./model";
 import { modelGrants, secretVersion } from "./okta";
+import { rolesCovering, uncoveredScopes } from "./catalogues/okta-role-coverage";
 import { hasOktaScopes, roleKey } from "./okta-scopes";
 import { keyPath } from "./paths";
+import { show } from "./show";
 import type { RawOktaApp } from "./schema/okta";
 
 const ROOT = "oidc-apps:okta";
@@ -33,7 +35,35 @@ export function checkServiceRules(raw: Record<string, unknown>, at: string[], di
   if (hasOktaScopes(raw["apiScopes"]) && !(Array.isArray(raw["adminRoles"]) && raw["adminRoles"].length > 0)) {
     diags.report("OKTA_SERVICE_NO_ADMIN_ROLE", keyPath(ROOT, [...at, "adminRoles"]), "the app is granted Okta API scopes but no admin role; Okta does not assign one to apps, so its calls will be refused.");
   }
+  if (auth === "private_key_jwt" && raw["clientSecretVersion"] !== undefined) {
+    diags.report("OKTA_SECRET_VERSION_UNUSED", keyPath(ROOT, [...at, "clientSecretVersion"]), "the app authenticates with private_key_jwt and has no client secret, so there is no secret to rotate.");
+  }
+  checkRoleCoverage(raw, at, diags);
   checkKeys(keys, ROOT, at, diags);
+}
+
+/**
+ * Scopes the app's standard admin roles are documented not to permit (config/catalogues/okta-role-coverage.ts):
+ * the calls would be refused. Custom roles, and what Okta does not document, are never reported.
+ */
+function checkRoleCoverage(raw: Record<string, unknown>, at: string[], diags: Diagnostics): void {
+  const scopes = raw["apiScopes"];
+  const roles = raw["adminRoles"];
+  if (!Array.isArray(scopes) || !Array.isArray(roles) || roles.length === 0) return;
+  const uncovered = new Set(uncoveredScopes(scopes.filter((s): s is string => typeof s === "string"), roles));
+  const reported = new Set<string>();
+  scopes.forEach((scope, i) => {
+    if (typeof scope !== "string" || !uncovered.has(scope) || reported.has(scope)) return;
+    reported.add(scope);
+    const held = roles.map((r) => (typeof r === "string" ? r : "a custom role")).join(", ");
+    const roleList = rolesCovering(scope);
+    diags.report(
+      "OKTA_ROLE_SCOPE_NOT_COVERED",
+      keyPath(ROOT, [...at, "apiScopes", i]),
+      `${show(scope)} is granted, but Okta documents that ${roles.length === 1 ? "the app's role" : "none of the app's roles"} (${held}) ${roles.length === 1 ? "does not permit" : "permits"} what it is for, so its calls with it will be refused.`,
+      `Add a role that permits it (Okta documents ${roleList.join(", ")}), or remove the scope.`,
+    );
+  });
 }
 
 export function buildServiceApp(name: string, raw: RawOktaApp<"service">): OktaServiceAppSpec {

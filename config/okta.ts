@@ -241,20 +241,21 @@ function toAssignment(raw: RawOktaApp<"web">["assignTo"]): Assignment {
  * are the union of what each app asked for (default CORS + REDIRECT), in a fixed order.
  */
 export function mergeTrustedOrigins(apps: readonly ParsedApp[]): TrustedOriginSpec[] {
-  const byOrigin = new Map<string, { scopes: Set<TrustedOriginScope>; usedBy: string[] }>();
+  // A set per origin (insertion-ordered): thousands of apps sharing one origin must not cost a list scan each.
+  const byOrigin = new Map<string, { scopes: Set<TrustedOriginScope>; usedBy: Set<string> }>();
   for (const app of apps) {
     if (app.type === "service") continue;
     for (const o of app.raw.trustedOrigins ?? []) {
-      const entry = byOrigin.get(o.origin) ?? { scopes: new Set(), usedBy: [] };
+      let entry = byOrigin.get(o.origin);
+      if (!entry) byOrigin.set(o.origin, (entry = { scopes: new Set(), usedBy: new Set() }));
       for (const s of o.scopes ?? ["CORS", "REDIRECT"]) entry.scopes.add(s);
-      if (!entry.usedBy.includes(app.name)) entry.usedBy.push(app.name);
-      byOrigin.set(o.origin, entry);
+      entry.usedBy.add(app.name);
     }
   }
   const order: TrustedOriginScope[] = ["CORS", "REDIRECT", "IFRAME_EMBED"];
   return [...byOrigin.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([origin, e]) => ({ origin, scopes: order.filter((s) => e.scopes.has(s)), usedBy: e.usedBy }));
+    .map(([origin, e]) => ({ origin, scopes: order.filter((s) => e.scopes.has(s)), usedBy: [...e.usedBy] }));
 }
 
 export function oktaOrg(orgName: string, baseUrl: string): OktaOrg {

@@ -5,9 +5,10 @@
  */
 import { RECIPES, type Expansion } from "../recipes";
 import type { RecipeContext } from "../recipes/types";
-import { Diagnostics } from "./diagnostics";
+import { Diagnostics, type Diagnostic } from "./diagnostics";
 import type { OktaOrg } from "./model";
 import { keyPath } from "./paths";
+import { RULES, type RuleCode } from "./rules/catalogue";
 import { APP_NAME, type Environment } from "./schema/root";
 import { show } from "./show";
 import { didYouMean } from "./suggest";
@@ -75,10 +76,91 @@ function expandOne(instance: string, raw: unknown, base: Ctx, diags: Diagnostics
   const recipe = RECIPES[name]!;
   const params = checkShape(recipe.params, raw, RECIPES_ROOT, at, diags);
   if (params === undefined) return undefined;
-  const before = diags.list().filter((d) => d.severity === "error").length;
-  const expansion = recipe.expand(params, { ...base, instance, diags, path: (...s) => keyPath(RECIPES_ROOT, [...at, ...s]) });
-  const after = diags.list().filter((d) => d.severity === "error").length;
-  return after > before ? undefined : expansion;
+  checkParameters(name, raw as Record<string, unknown>, base.environment, at, diags);
+  // Counted as they are reported: sorting every diagnostic of the stack once per instance was quadratic.
+  const counted = new CountedDiagnostics(diags);
+  const expansion = recipe.expand(params, { ...base, instance, diags: counted, path: (...s) => keyPath(RECIPES_ROOT, [...at, ...s]) });
+  return counted.errors > 0 ? undefined : expansion;
+}
+
+/** Passes every diagnostic on to `into`, counting the errors. */
+class CountedDiagnostics extends Diagnostics {
+  errors = 0;
+
+  constructor(private readonly into: Diagnostics) {
+    super();
+  }
+
+  override report(code: RuleCode, path: string, message: string, fix?: string): void {
+    if (RULES[code].severity === "error") this.errors++;
+    this.into.report(code, path, message, fix);
+  }
+
+  override add(d: Diagnostic): void {
+    if (d.severity === "error") this.errors++;
+    this.into.add(d);
+  }
+
+  override get hasErrors(): boolean {
+    return this.into.hasErrors;
+  }
+
+  override list(): Diagnostic[] {
+    return this.into.list();
+  }
+}
+
+/** Settings a recipe takes both as a parameter and under `overrides`. */
+const OVERRIDABLE = ["label", "assignTo"] as const;
+
+/**
+ * Parameters that have no effect where they are: the recipe drops them by design. `okta-web-signin` adds the
+ * local development URL outside production only; `defguard-okta` uses `publicUrl` only for enrollment or MFA.
+ */
+function ignoredParameters(recipe: string, raw: Record<string, unknown>, environment: Environment): { key: string; why: string }[] {
+  const ignored: { key: string; why: string }[] = [];
+  if (recipe === "okta-web-signin" && raw["localDevUrl"] !== undefined && environment === "production") {
+    ignored.push({ key: "localDevUrl", why: "production stacks never get the local development redirect URI and origin, so the recipe does not use it here" });
+  }
+  if (recipe === "defguard-okta" && raw["publicUrl"] !== undefined && raw["enrollment"] === false && raw["mfa"] !== true) {
+    ignored.push({ key: "publicUrl", why: "it serves only enrollment and MFA, and both are off" });
+  }
+  return ignored;
+}
+
+/**
+ * What the recipe's own parameters say that its expansion cannot: a parameter and its override that disagree
+ * (RECIPE_OVERRIDE_CONFLICT; the override would win silently), parameters without effect (RECIPE_PARAM_IGNORED),
+ * and Everyone chosen explicitly in production (OKTA_ASSIGN_EVERYONE_PRODUCTION; the recipes' own defaults are
+ * documented in the README).
+ */
+function checkParameters(recipe: string, raw: Record<string, unknown>, environment: Environment, at: readonly string[], diags: Diagnostics): void {
+  const overrides = typeof raw["overrides"] === "object" && raw["overrides"] !== null && !Array.isArray(raw["overrides"]) ? (raw["overrides"] as Record<string, unknown>) : {};
+  for (const key of OVERRIDABLE) {
+    if (raw[key] === undefined || overrides[key] === undefined || JSON.stringify(raw[key]) === JSON.stringify(overrides[key])) continue;
+    diags.report(
+      "RECIPE_OVERRIDE_CONFLICT",
+      keyPath(RECIPES_ROOT, [...at, "overrides", key]),
+      `is ${show(overrides[key])}, but ${keyPath(RECIPES_ROOT, [...at, key])} is ${show(raw[key])}; the override would win without a word.`,
+      `Keep one of the two: remove ${key} or overrides.${key}.`,
+    );
+  }
+  for (const { key, why } of ignoredParameters(recipe, raw, environment)) {
+    diags.report("RECIPE_PARAM_IGNORED", keyPath(RECIPES_ROOT, [...at, key]), `has no effect: ${why}.`);
+  }
+  if (environment !== "production") return;
+  const choices: [string[], unknown][] = [
+    [["assignTo"], raw["assignTo"]],
+    [["overrides", "assignTo"], overrides["assignTo"]],
+  ];
+  for (const [where, value] of choices) {
+    if (value !== "everyone") continue;
+    diags.report(
+      "OKTA_ASSIGN_EVERYONE_PRODUCTION",
+      keyPath(RECIPES_ROOT, [...at, ...where]),
+      "assigns the recipe's app to Everyone in a production stack: every user of the org can sign in to it, and everyone added later.",
+    );
+  }
 }
 
 /**
@@ -96,15 +178,20 @@ export function mergeApps(section: unknown, provider: "okta" | "auth0", instance
   if (added.length === 0) return section;
   const base = typeof section === "object" && section !== null && !Array.isArray(section) ? (section as Record<string, unknown>) : {};
   const apps: Record<string, unknown> = typeof base["apps"] === "object" && base["apps"] !== null ? { ...(base["apps"] as Record<string, unknown>) } : {};
+  // The first recipe instance to create each name, looked up instead of searched for every conflict.
+  const creators = new Map<string, MergedApp>();
+  for (const m of merged) if (m.provider === provider && !creators.has(m.name)) creators.set(m.name, m);
   for (const { instance, name, app } of added) {
     if (Object.hasOwn(apps, name)) {
-      const other = merged.find((m) => m.provider === provider && m.name === name);
+      const other = creators.get(name);
       const owner = other ? `the recipe instance ${show(other.instance)} already creates one` : `oidc-apps:${provider}.apps already has one`;
       diags.report("RECIPE_APP_NAME_CONFLICT", keyPath(RECIPES_ROOT, [instance]), `the recipe creates the ${provider} app ${show(name)}, but ${owner}.`);
       continue;
     }
     apps[name] = app;
-    merged.push({ provider, instance, name });
+    const entry: MergedApp = { provider, instance, name };
+    merged.push(entry);
+    if (!creators.has(name)) creators.set(name, entry);
   }
   return { ...base, apps };
 }
@@ -116,8 +203,20 @@ export function mergeApps(section: unknown, provider: "okta" | "auth0", instance
 export function remapRecipeDiagnostics(from: Diagnostics, into: Diagnostics, merged: readonly MergedApp[]): void {
   // Only apps a recipe really added: a user's app of the same name keeps its own diagnostics.
   const owners = new Map<string, string>(merged.map((m) => [`oidc-apps:${m.provider}.apps.${m.name}`, m.instance]));
+  // An app owns a path that is its prefix or continues it with `.` or `[`: look those prefixes of the path up
+  // (the first owner in merge order wins), instead of scanning every owner for every diagnostic.
+  const rank = new Map([...owners.keys()].map((prefix, i) => [prefix, i]));
+  const ownerOf = (path: string): [string, string] | undefined => {
+    let found: string | undefined;
+    for (let i = 0; i <= path.length; i++) {
+      if (i < path.length && path[i] !== "." && path[i] !== "[") continue;
+      const prefix = path.slice(0, i);
+      if (rank.has(prefix) && (found === undefined || rank.get(prefix)! < rank.get(found)!)) found = prefix;
+    }
+    return found === undefined ? undefined : [found, owners.get(found)!];
+  };
   for (const d of from.list()) {
-    const owner = [...owners.entries()].find(([prefix]) => d.path === prefix || d.path.startsWith(`${prefix}.`) || d.path.startsWith(`${prefix}[`));
+    const owner = ownerOf(d.path);
     if (!owner) {
       into.add(d);
       continue;

@@ -1,7 +1,12 @@
 /**
- * How a user's value is quoted inside a message: JSON (so control characters are escaped) and cut short (so a
- * 1 MB string does not flood a terminal). Never call this on a credential.
+ * How a user's value is quoted inside a message: a short, safe excerpt. JSON (so the quotes are clear and
+ * control characters are escaped), invisible format characters escaped too, anything of a secret's shape
+ * (PEM private keys, JWTs, tokens, URL userinfo, long random runs) replaced by a placeholder, and cut short (so
+ * a 1 MB string does not flood a terminal). See `config/text-policy.ts`. Never call this on a value the stack
+ * marks secret: say "the secret value" instead.
  */
+import { safeExcerpt } from "./text-policy";
+
 export function show(value: unknown, max = 80): string {
   let text: string;
   try {
@@ -9,7 +14,7 @@ export function show(value: unknown, max = 80): string {
   } catch {
     text = String(value);
   }
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return safeExcerpt(text, max);
 }
 
 export function describeType(value: unknown): string {

@@ -29,17 +29,35 @@ function closeness(input: string, name: string): number {
 }
 
 /**
+ * Longest input that gets suggestions. Edit distance costs the product of the two lengths, per known name:
+ * nothing anyone types by hand is this long, and a hostile 150 KB value must not cost minutes.
+ */
+export const MAX_SUGGESTION_INPUT = 100;
+
+/**
  * Known names within a distance that scales with the length of what was typed (a third of it, at least 2),
- * closest first, at most `max`. Ties keep the catalogue's order, so suggestions are deterministic.
+ * closest first, at most `max`. Ties keep the catalogue's order, so suggestions are deterministic. Bounded:
+ * inputs longer than {@link MAX_SUGGESTION_INPUT} get none, and names whose length alone puts them out of reach
+ * are skipped before any distance is computed.
  */
 export function nearest(input: string, known: readonly string[], max = 3): string[] {
+  if (input.length > MAX_SUGGESTION_INPUT) return [];
   const limit = Math.max(2, Math.floor(input.length / 3));
   return known
-    .map((name, index) => ({ name, index, d: closeness(input, name) }))
+    .map((name, index) => ({ name, index, d: reachable(input, name, limit) ? closeness(input, name) : Infinity }))
     .filter((c) => c.d <= limit)
     .sort((a, b) => a.d - b.d || a.index - b.index)
     .slice(0, max)
     .map((c) => c.name);
+}
+
+/** Could `name` be within `limit` of `input`? Edit distance is at least the difference in length; a prefix is a near miss whatever the lengths. */
+function reachable(input: string, name: string, limit: number): boolean {
+  if (name.length > MAX_SUGGESTION_INPUT) return false;
+  if (Math.abs(name.length - input.length) <= limit) return true;
+  const a = input.toLowerCase();
+  const b = name.toLowerCase();
+  return a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a));
 }
 
 /** ` Did you mean "x" or "y"?` or an empty string. */

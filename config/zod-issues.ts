@@ -1,6 +1,7 @@
 /** Turns zod's issues into diagnostics a person can act on: key path, what is wrong, the value, the fix. */
 import type { z } from "zod";
 import type { Diagnostics } from "./diagnostics";
+import { RULES, type RuleCode } from "./rules/catalogue";
 import { keyPath, type PathSegment } from "./paths";
 import { describeType, show } from "./show";
 import { didYouMean } from "./suggest";
@@ -58,6 +59,17 @@ function reportIssue(issue: z.core.$ZodIssue, at: PathSegment[], root: string, d
     case "too_big":
       diags.report("CONFIG_INVALID_VALUE", keyPath(root, at), tooBig(issue, input));
       return;
+    case "custom": {
+      // A refinement that names its catalogue code (`params: { code }`, e.g. the URL policy's) reports under it,
+      // with its own message: it says what is wrong without repeating the value.
+      const code = (issue.params as { code?: unknown } | undefined)?.code;
+      if (typeof code === "string" && Object.hasOwn(RULES, code)) {
+        diags.report(code as RuleCode, keyPath(root, at), issue.message);
+        return;
+      }
+      diags.report("CONFIG_INVALID_VALUE", keyPath(root, at), `${issue.message}${input === undefined ? "" : `; got ${show(input)}`}.`, "Correct the value as the message describes.");
+      return;
+    }
     default:
       diags.report("CONFIG_INVALID_VALUE", keyPath(root, at), `${issue.message}${input === undefined ? "" : `; got ${show(input)}`}.`, "Correct the value as the message describes.");
   }

@@ -3,16 +3,26 @@ import { z } from "zod";
 import { jwkFromJwk, jwkFromPem } from "../config/keys";
 import type { RawKey } from "../config/schema/okta";
 import { parseUri } from "../config/uris";
+import { urlProblemMessage, urlProblems } from "../config/url-policy";
 import type { RecipeContext } from "./types";
 
-/** An absolute http(s) base URL without query or fragment; a trailing slash is dropped so paths join cleanly. */
+/**
+ * An absolute http(s) base URL without query or fragment; a trailing slash is dropped so paths join cleanly. The
+ * URL policy first (config/url-policy.ts: no userinfo, an ASCII lowercase host, no control characters), each
+ * problem under its own code and without repeating the value.
+ */
 export const baseUrl = z
   .string()
   .min(1)
-  .refine((v) => {
+  .superRefine((v, ctx) => {
+    const problems = urlProblems(v);
+    for (const p of problems) ctx.addIssue({ code: "custom", message: urlProblemMessage(v, p), params: { code: p.code } });
+    if (problems.length > 0) return;
     const u = parseUri(v);
-    return u !== undefined && u.isHttp && !u.hasWildcard && u.url.search === "" && u.url.hash === "";
-  }, "must be an absolute http(s) URL without query, fragment or wildcard, e.g. https://app.example.com")
+    if (!(u !== undefined && u.isHttp && !u.hasWildcard && u.url.search === "" && u.url.hash === "")) {
+      ctx.addIssue({ code: "custom", message: "must be an absolute http(s) URL without query, fragment or wildcard, e.g. https://app.example.com" });
+    }
+  })
   .transform((v) => v.replace(/\/+$/, ""));
 
 /** A path beginning with `/`. */

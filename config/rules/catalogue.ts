@@ -36,6 +36,8 @@ const PULUMI_CONFIG = "Pulumi, Configuration and the stack settings file (pulumi
 const JWA_RSA = "RFC 7518 §3.3: a key of 2048 bits or larger MUST be used with RS256/384/512 (rfc-editor.org/rfc/rfc7518#section-3.3)";
 /** Our own rules, where the providers allow more: the README section that states and explains the policy. */
 const policy = (section: string) => `oidc-apps policy, README § ${section}`;
+/** Okta's pages on its standard admin roles (help.okta.com), read 2026-11; config/catalogues/okta-role-coverage.ts cites each. */
+const OKTA_ROLES_HELP = "Okta, Standard administrator roles and permissions (help.okta.com/en-us/content/topics/security/administrators-admin-comparison.htm) and the role pages it links (read-only, report, help desk, group, group membership, app, org, API Access Management admins)";
 
 const STACK_FILE = {
   YAML_SYNTAX: {
@@ -108,6 +110,101 @@ const STACK_FILE = {
     source: policy("Validation"),
     fix: "Rename one of the two apps (e.g. `portal` and `portal-auth0`). Renaming an existing app replaces it; to keep its client id, take it out of the state first (`pulumi state delete`) and adopt it under the new name (`adopt: { id: ... }`), as in README § Runbook, moving an app between stacks.",
   },
+  YAML_TOO_LARGE: {
+    severity: "error",
+    summary: "The stack file is larger than oidc-apps reads: over 2 MiB, 100,000 lines or 100,000 YAML nodes.",
+    rationale: "Every check must finish in bounded time on any input, a hostile one in a pull request included. Stack files are kilobytes (1,000 apps are about 400 KB), so the cap leaves ample room and keeps reading and checking any file within seconds.",
+    source: policy("Untrusted input"),
+    fix: "Split the stack, or remove what does not belong in it.",
+  },
+  YAML_TAG_UNKNOWN: {
+    severity: "error",
+    summary: "A YAML tag outside the core schema (`!vault`, `!!binary`, `!!set`, …).",
+    rationale: "Stack files hold plain values. A tag the core schema does not define is dropped or turns the value into something else (`!vault x` reads as the string `x`, `!!binary` as bytes), so what is applied is not what was written and reviewed.",
+    source: `YAML 1.2.2 §10.3, Core Schema (yaml.org/spec/1.2.2); ${PULUMI_CONFIG}`,
+    fix: "Remove the tag and write the value itself; keep secrets out of the file (`pulumi config set --secret`).",
+  },
+  YAML_MERGE_KEY: {
+    severity: "error",
+    summary: "A YAML merge key (`<<: *anchor`).",
+    rationale: "Merge keys are a YAML 1.1 type, not YAML 1.2: Pulumi's parser (go-yaml) merges them and a YAML 1.2 reader does not, so the two would read different settings; and the merged keys would escape the key checks (an app merging its `type` is reported as having none).",
+    source: `YAML merge key type (yaml.org/type/merge.html), not in YAML 1.2.2's core schema (yaml.org/spec/1.2.2); ${policy("Untrusted input")}`,
+    fix: "Write the keys out in each map; an alias for a whole value (`redirectUris: *uris`) is fine.",
+  },
+  CONFIG_NAMESPACE_MISSPELT: {
+    severity: "error",
+    summary: "A key in a namespace one or two letters from `oidc-apps`, `okta` or `auth0` (`oidc-app:okta`).",
+    rationale: "Pulumi passes keys of every namespace to the program, and oidc-apps reads only its own, so `oidc-app:okta` would be ignored without a word: the stack plans with no apps at all (\"0 resources\").",
+    source: `${PULUMI_CONFIG}: keys are \`<namespace>:<key>\`; ${policy("Validation")}`,
+    fix: "Correct the namespace; the message names the key that was meant.",
+  },
+  STACK_NAME_ENVIRONMENT_MISMATCH: {
+    severity: "error",
+    summary: "A stack named for production (`prod`, `production`, `prd`) whose `oidc-apps:environment` is not production.",
+    rationale: "The environment decides production strictness (https only, no loopback, no wildcards) and protection against deletion; `Pulumi.prod.yaml` set to development would create unprotected apps that accept plain http and loopback redirect URIs, and nothing else would say so.",
+    source: policy("Environments"),
+    fix: "Set `oidc-apps:environment: production`, or name the stack for what it is.",
+  },
+  APP_LABEL_DUPLICATE: {
+    severity: "warning",
+    summary: "Two apps of one provider with the same label (Okta) or name (Auth0).",
+    rationale: "Labels are what users see on their Okta dashboard and Auth0's consent pages, and what admins search for in the console: two apps that look the same are chosen by mistake, and a review cannot tell which is which.",
+    source: policy("Validation"),
+    fix: "Give each app a label (or Auth0 name) of its own.",
+  },
+} as const satisfies Record<string, Rule>;
+
+/** The string and URL policies (config/text-policy.ts, config/url-policy.ts): every value, wherever it is used. */
+const TEXT_AND_URLS = {
+  TEXT_UNSAFE_CHARACTER: {
+    severity: "error",
+    summary: "A control or invisible format character in a value or a key (a newline in a label, U+202E, U+200B).",
+    rationale: "C0 and C1 controls (newline, escape), zero-width characters and bidi overrides are invisible or reorder text: printed in a plan, a log or a pull-request comment they forge lines, or make a label, a host or a name read as another. No label, name, id or URL needs one.",
+    source: `Unicode Technical Report #36, Unicode Security Considerations (unicode.org/reports/tr36/); "Trojan Source", CVE-2021-42574 (bidi overrides, trojansource.codes/); ${policy("Untrusted input")}`,
+    fix: "Retype the value without the character the message names.",
+  },
+  TEXT_SECRET_SHAPE: {
+    severity: "error",
+    summary: "A value shaped like a secret (a private key, a JWT, an API token) where none belongs.",
+    rationale: "Labels, names and ids are printed in plans, reviews, logs and the providers' consoles: a key or a token pasted into one is leaked the moment the stack file is committed.",
+    source: `RFC 7468 (PEM private keys, rfc-editor.org/rfc/rfc7468); RFC 7519 (JSON Web Tokens); Okta, Create an API token (developer.okta.com/docs/guides/create-an-api-token/); ${policy("Untrusted input")}`,
+    fix: "Remove it and treat it as leaked: rotate the key or token. Credentials belong in provider keys set with `pulumi config set --secret`.",
+  },
+  URL_USERINFO: {
+    severity: "error",
+    summary: "A URL with userinfo: `user:pass@`, or a decoy `host@` before the real host.",
+    rationale: "`https://portal.acme.io@evil.example/callback` goes to evil.example: what precedes the `@` is userinfo, which a reviewer reads as the host. A password there is sent with every request and printed in every plan and diff; RFC 3986 deprecates it.",
+    source: `RFC 3986 §3.2.1, User Information (rfc-editor.org/rfc/rfc3986#section-3.2.1); WHATWG URL Standard, authority parsing (url.spec.whatwg.org/); ${policy("Untrusted input")}`,
+    fix: "Remove the userinfo. A proxy that needs credentials: store its whole URL as a secret (`pulumi config set --secret okta:httpProxy …`).",
+  },
+  URL_HOST_NOT_ASCII: {
+    severity: "error",
+    summary: "A URL host with characters outside ASCII, or percent-encoded.",
+    rationale: "Browsers map `portаl.example.com` (with a Cyrillic `а`) to punycode, `xn--…`: another host that reads like the real one. Written as its A-label, an internationalized host is reviewed as the host that is resolved.",
+    source: `RFC 5890 §2.3.2.1, A-labels (rfc-editor.org/rfc/rfc5890); WHATWG URL Standard, host parsing (url.spec.whatwg.org/#host-parsing); Unicode Technical Standard #39, confusables (unicode.org/reports/tr39/); ${policy("Untrusted input")}`,
+    fix: "Write the host in ASCII, an internationalized name as its punycode A-label (the message gives it).",
+  },
+  URL_HOST_UPPERCASE: {
+    severity: "error",
+    summary: "A URL host with capital letters.",
+    rationale: "Browsers and providers lowercase hosts, while redirect URIs are compared as exact strings: `https://Portal.example.com/cb` is sent back as `https://portal.example.com/cb` and no longer matches what was registered. One spelling also keeps duplicates and reviews honest.",
+    source: `RFC 3986 §6.2.2.1, case normalization (rfc-editor.org/rfc/rfc3986#section-6.2.2.1); RFC 6749 §3.1.2.3 (redirect URIs compared as strings); ${policy("Untrusted input")}`,
+    fix: "Write the host in lowercase.",
+  },
+  URL_SECRET_PARAMETER: {
+    severity: "error",
+    summary: "A URL whose query carries a secret or an authorization code (`client_secret`, `access_token`, `code`, …).",
+    rationale: "URLs are logged, cached and shown in plans and reviews, so a secret in one is leaked; RFC 6749 forbids client credentials in the request URI, and a redirect URI that already has a `code` collides with the authorization response's own.",
+    source: `RFC 6749 §2.3.1 and §4.1.2 (rfc-editor.org/rfc/rfc6749); RFC 6750 §2.3 and §5.3 (access tokens in URLs); ${BCP}`,
+    fix: "Remove the parameter; pass credentials as provider secrets, never in a URL.",
+  },
+  URL_CASE_DUPLICATE: {
+    severity: "warning",
+    summary: "Two URLs in one list that differ only in letter case.",
+    rationale: "Redirect URIs are compared exactly, so both are registered and each admits its own spelling; usually one is a typo of the other, and a reviewer sees one URL where there are two.",
+    source: `RFC 6749 §3.1.2.3 (simple string comparison, rfc-editor.org/rfc/rfc6749#section-3.1.2.3); ${policy("Validation")}`,
+    fix: "Keep the spelling the app really uses and remove the other.",
+  },
 } as const satisfies Record<string, Rule>;
 
 const OKTA_ORG = {
@@ -124,6 +221,27 @@ const OKTA_ORG = {
     rationale: "The provider builds `https://<orgName>.<baseUrl>` from it; a scheme or a path there gives a URL that does not resolve.",
     source: "@pulumi/okta 7.0.0 provider configuration `baseUrl` (OKTA_BASE_URL): okta.com, oktapreview.com, okta-emea.com, ...",
     fix: "Use the domain only, e.g. `okta.com` or `oktapreview.com`.",
+  },
+  OKTA_ORG_NAME_CASE: {
+    severity: "error",
+    summary: "`okta:orgName` has capital letters.",
+    rationale: "Okta's issuer is the org URL in lowercase (`https://acme.okta.com`); built from `ACME`, the issuer and every output URL differ from it, and OpenID Connect clients compare the issuer exactly, so every sign-in would fail validation.",
+    source: "OpenID Connect Discovery 1.0 §4.3 (openid.net/specs/openid-connect-discovery-1_0.html): the issuer returned MUST be identical; @pulumi/okta 7.0.0 provider configuration `orgName`",
+    fix: "Write the org name in lowercase.",
+  },
+  OKTA_ORG_ADMIN_DOMAIN: {
+    severity: "error",
+    summary: "`okta:orgName` ends in `-admin`: the Admin Console's subdomain, not the org's.",
+    rationale: "The Admin Console is at `https://<org>-admin.okta.com`; the org, its issuer and its API are at `https://<org>.okta.com`. Copied from the browser's address bar, `acme-admin` builds an issuer and API URLs that are not the org's.",
+    source: "Frontegg's Okta guide, shared/reference/000 (\"if your URL is https://acme-admin.okta.com, your domain is acme.okta.com\"); @pulumi/okta 7.0.0 provider configuration `orgName`",
+    fix: "Drop `-admin`: `okta:orgName: acme` for https://acme-admin.okta.com.",
+  },
+  OKTA_BASE_URL_MISSPELT: {
+    severity: "error",
+    summary: "`okta:baseUrl` is one or two letters from one of Okta's domains (`okta.con`).",
+    rationale: "The provider builds the issuer and every API call from `<orgName>.<baseUrl>`; a misspelt domain resolves nowhere, or to someone else's host, and the apply fails only at its first call.",
+    source: "@pulumi/okta 7.0.0 provider configuration `baseUrl` (okta.com, oktapreview.com, okta-emea.com; Okta for Government: okta-gov.com, okta.mil)",
+    fix: "Use the domain the message suggests.",
   },
 } as const satisfies Record<string, Rule>;
 
@@ -288,6 +406,13 @@ const OKTA_URIS = {
     source: policy("Validation"),
     fix: "Remove the duplicate.",
   },
+  OKTA_ASSIGN_EVERYONE_PRODUCTION: {
+    severity: "warning",
+    summary: "A production Okta app assigned to Everyone, as written in the stack file.",
+    rationale: "Everyone is every user of the org, contractors and service accounts included, and anyone added later: an app meant for a team is then open to all. It can be right (a portal for the whole org); the reviewer should see that it was meant. Recipes that assign Everyone by their guide's default say so in their section of the README.",
+    source: `${policy("Okta apps")} ("Nobody is assigned by default"); Okta, Assign app integrations (help.okta.com/oie/en-us/content/topics/provisioning/lcm/lcm-assign-app-groups.htm)`,
+    fix: "Assign the groups that need the app (`assignTo: { groups: [...] }`); if it really is for everyone, nothing to do.",
+  },
 } as const satisfies Record<string, Rule>;
 
 const OKTA_SCOPES_AND_ROLES = {
@@ -319,6 +444,20 @@ const OKTA_SCOPES_AND_ROLES = {
     source: `${OKTA_SERVICE_GUIDE}; Okta, Roles in Okta (developer.okta.com/docs/reference/api/roles)`,
     fix: "Add the narrowest role that covers the scopes, e.g. `adminRoles: [READ_ONLY_ADMIN]` for read scopes.",
   },
+  OKTA_ROLE_SCOPE_NOT_COVERED: {
+    severity: "warning",
+    summary: "A service app's admin roles do not permit what one of its Okta API scopes is for.",
+    rationale: "An app's Okta API call needs both the scope and an admin role that allows the operation; with scopes its roles cannot use, the calls are refused at run time (a Read-Only Administrator with `okta.users.manage`, anything but a Super Administrator with `okta.roles.manage`). Only what Okta's role pages state is checked: a custom role, or a role and scope Okta documents neither way, is never flagged.",
+    source: `${OKTA_ROLES_HELP}; ${OKTA_SERVICE_GUIDE}; the table in config/catalogues/okta-role-coverage.ts`,
+    fix: "Add the narrowest role that allows the scope (the message names roles Okta documents for it), or drop the scope.",
+  },
+  OKTA_ROLE_ACKNOWLEDGE_UNUSED: {
+    severity: "error",
+    summary: "`acknowledgeRoles` lists a role the app's adminRoles does not hold.",
+    rationale: "The acknowledgement is the reviewed line that lets SUPER_ADMIN or ORG_ADMIN through; listed without the role it says nothing today, and it would let a later edit add the role without the deliberate, reviewed line it is meant to be.",
+    source: policy("Okta API service apps"),
+    fix: "Remove it from acknowledgeRoles.",
+  },
 } as const satisfies Record<string, Rule>;
 
 const KEYS = {
@@ -335,6 +474,13 @@ const KEYS = {
     rationale: "They would be ignored: nothing verifies them, yet the file suggests the app uses them, and generated keys would sit in the state for nothing.",
     source: policy("Okta API service apps"),
     fix: "Remove the keys, or use clientAuth: private_key_jwt.",
+  },
+  OKTA_SECRET_VERSION_UNUSED: {
+    severity: "error",
+    summary: "`clientSecretVersion` on an Okta service app that authenticates with private key JWT.",
+    rationale: "A private key JWT app has no client secret: none is generated or set, so bumping the version would rotate nothing while the file says a secret is rotated. Its credentials are its keys.",
+    source: `${OKTA_SERVICE_GUIDE}; ${policy("Okta API service apps")} (clientSecretVersion: client-secret apps)`,
+    fix: "Remove clientSecretVersion; a private key JWT app rotates by its keys (add the new key, then remove the old one).",
   },
   OKTA_SCOPES_NEED_PRIVATE_KEY_JWT: {
     severity: "error",
@@ -507,6 +653,27 @@ const AUTH0 = {
     source: policy("Adopting existing apps"),
     fix: "List the grant's scopes in managementApiScopes so the grant is imported and managed, or remove managementApiGrantId.",
   },
+  AUTH0_DOMAIN_NOT_CANONICAL: {
+    severity: "warning",
+    summary: "`auth0:domain` is not a canonical tenant domain (`<tenant>.auth0.com`, `<tenant>.<region>.auth0.com`).",
+    rationale: "The provider signs in to, and the Management API grant is made for, `https://<domain>/api/v2/`: an audience that exists only on the canonical domain. A custom domain (`login.example.com`) serves the sign-in pages, not that audience, so grants and the provider's calls would fail.",
+    source: `Auth0, Custom domains (auth0.com/docs/customize/custom-domains); Auth0, Management API access tokens (auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens); ${policy("Stack files")}`,
+    fix: "Use the tenant's Auth0 domain (Dashboard → Settings; e.g. `acme.us.auth0.com`); custom domains are for users' sign-in, not for the provider.",
+  },
+  AUTH0_GRANT_OPT_IN_UNUSED: {
+    severity: "error",
+    summary: "`allowDeprecatedGrants` lists a grant the Auth0 app's grantTypes does not use.",
+    rationale: "The opt-in is the reviewed exception to the BCP for the implicit grant; listed without the grant it changes nothing today, and it would let a later edit add implicit to grantTypes without the deliberate, reviewed line the opt-in is meant to be.",
+    source: `${BCP} §2.1.2; ${policy("Auth0 apps")} (grantTypes)`,
+    fix: "Remove it from allowDeprecatedGrants.",
+  },
+  AUTH0_SCOPE_PRIVILEGED_PRODUCTION: {
+    severity: "warning",
+    summary: "A production Auth0 app, as written in the stack file, granted a Management API scope that can take over the tenant, its users or their credentials.",
+    rationale: "Scopes such as `update:clients`, `create:client_grants`, `delete:users` and `read:user_idp_tokens` let whoever holds the app's credential change applications and their grants, delete or take over accounts, or read users' tokens at their identity providers: in production a leaked client secret is then the tenant. The scope may be needed; the reviewer should see it is there. Recipes grant what their product's guide asks for, listed in the README.",
+    source: `Auth0, Management API access tokens (auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens); Auth0, Call an Identity Provider API (auth0.com/docs/authenticate/identity-providers/calling-an-external-idp-api: read:user_idp_tokens); ${policy("Auth0 apps")}`,
+    fix: "Grant only the scopes the app uses; if it needs this one, nothing to do.",
+  },
 } as const satisfies Record<string, Rule>;
 
 const RECIPES = {
@@ -566,6 +733,20 @@ const RECIPES = {
     source: `${OKTA_SERVICE_GUIDE}; README § \`okta-mcp-server\``,
     fix: "Set adminRole to the narrowest role that covers the scopes.",
   },
+  RECIPE_OVERRIDE_CONFLICT: {
+    severity: "error",
+    summary: "A recipe parameter and the same setting under its `overrides` disagree.",
+    rationale: "Both say what the app should be (`assignTo: everyone` and `overrides: { assignTo: none }`); one silently wins, so the file says two things and a reviewer may believe the one that lost.",
+    source: policy("Recipes: `oidc-apps:recipes`"),
+    fix: "Keep one of the two.",
+  },
+  RECIPE_PARAM_IGNORED: {
+    severity: "warning",
+    summary: "A recipe parameter that has no effect here (a local development URL in a production stack, a public URL with enrollment and MFA off).",
+    rationale: "The recipe drops it by design (production stacks never get local development redirect URIs), so the file holds a setting that does nothing, which reads as if it did.",
+    source: policy("Recipes: `oidc-apps:recipes`"),
+    fix: "Remove the parameter from this stack file.",
+  },
 } as const satisfies Record<string, Rule>;
 
 /**
@@ -580,6 +761,7 @@ export const RETIRED_RULES: Readonly<Record<string, string>> = {
 /** The catalogue in sections, in the order the docs list them. */
 export const RULE_SECTIONS = [
   { title: "Stack file", rules: STACK_FILE },
+  { title: "Text and URLs", rules: TEXT_AND_URLS },
   { title: "Okta org", rules: OKTA_ORG },
   { title: "Okta grant types", rules: OKTA_GRANTS },
   { title: "Okta refresh tokens", rules: OKTA_REFRESH },
@@ -590,6 +772,6 @@ export const RULE_SECTIONS = [
   { title: "Recipes", rules: RECIPES },
 ] as const;
 
-export const RULES = { ...STACK_FILE, ...OKTA_ORG, ...OKTA_GRANTS, ...OKTA_REFRESH, ...OKTA_URIS, ...OKTA_SCOPES_AND_ROLES, ...KEYS, ...AUTH0, ...RECIPES } as const satisfies Record<string, Rule>;
+export const RULES = { ...STACK_FILE, ...TEXT_AND_URLS, ...OKTA_ORG, ...OKTA_GRANTS, ...OKTA_REFRESH, ...OKTA_URIS, ...OKTA_SCOPES_AND_ROLES, ...KEYS, ...AUTH0, ...RECIPES } as const satisfies Record<string, Rule>;
 
 export type RuleCode = keyof typeof RULES;

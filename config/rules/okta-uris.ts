@@ -4,8 +4,34 @@
  */
 import type { Diagnostics } from "../diagnostics";
 import { keyPath, type PathSegment } from "../paths";
-import { show } from "../show";
+import { urlProblemMessage, urlProblems, showUrl as show } from "../url-policy";
 import { hostLabels, originOf, parseUri } from "../uris";
+
+/**
+ * The URL policy (config/url-policy.ts) for one URL, reported at `path`; true when the URL complies. The other
+ * rules still run on a URL that does not (every problem at once, and the policy pack, which asks these rules,
+ * keeps every finding it had): they quote it through `showUrl`, which never repeats userinfo or a secret.
+ */
+export function reportUrlPolicy(raw: string, path: string, diags: Diagnostics): boolean {
+  const problems = urlProblems(raw);
+  for (const p of problems) diags.report(p.code, path, urlProblemMessage(raw, p));
+  return problems.length === 0;
+}
+
+/**
+ * URLs of one list that differ only in letter case (exact repeats are the caller's duplicate rule): a warning on
+ * each later one, naming the first.
+ */
+export function reportCaseVariants(list: readonly unknown[], root: string, at: readonly PathSegment[], diags: Diagnostics): void {
+  const first = new Map<string, { index: number; raw: string }>();
+  list.forEach((raw, i) => {
+    if (typeof raw !== "string") return;
+    const folded = raw.toLowerCase();
+    const seen = first.get(folded);
+    if (!seen) first.set(folded, { index: i, raw });
+    else if (seen.raw !== raw) diags.report("URL_CASE_DUPLICATE", keyPath(root, [...at, i]), `${show(raw)} differs from ${keyPath(root, [...at, seen.index])} only in letter case; both are registered, and each matches only its own spelling.`);
+  });
+}
 
 export interface UriContext {
   readonly root: string;
@@ -26,10 +52,12 @@ export function checkRedirectUris(uris: readonly unknown[], at: readonly PathSeg
     seen.add(raw);
     checkRedirectUri(raw, path, ctx);
   });
+  reportCaseVariants(uris, ctx.root, at, ctx.diags);
 }
 
 function checkRedirectUri(raw: string, path: string, ctx: UriContext): void {
   const { diags } = ctx;
+  reportUrlPolicy(raw, path, diags);
   const uri = parseUri(raw);
   if (!uri) {
     diags.report("OKTA_REDIRECT_NOT_ABSOLUTE", path, `${show(raw)} is not an absolute URI.`);
@@ -89,6 +117,7 @@ function checkWildcard(raw: string, scheme: string, path: string, ctx: UriContex
 export function checkInitiateLoginUri(raw: unknown, at: readonly PathSegment[], ctx: UriContext): void {
   if (typeof raw !== "string") return;
   const path = keyPath(ctx.root, at);
+  reportUrlPolicy(raw, path, ctx.diags);
   const uri = parseUri(raw);
   const ok = uri && uri.isHttp && !uri.hasWildcard && !raw.includes("#") && (uri.scheme === "https" || (uri.isLoopback && !ctx.production)) && !(ctx.production && uri.isLoopback);
   if (!ok) ctx.diags.report("OKTA_LOGIN_URI_INVALID", path, `${show(raw)} is not an absolute https URI without a fragment or wildcard${ctx.production ? " (production: no http, no loopback)" : ""}.`);
@@ -97,6 +126,7 @@ export function checkInitiateLoginUri(raw: unknown, at: readonly PathSegment[], 
 export function checkTrustedOrigin(raw: unknown, at: readonly PathSegment[], ctx: UriContext): void {
   if (typeof raw !== "string") return;
   const path = keyPath(ctx.root, at);
+  reportUrlPolicy(raw, path, ctx.diags);
   const parsed = originOf(raw);
   if (!parsed) {
     ctx.diags.report("OKTA_TRUSTED_ORIGIN_INVALID", path, `${show(raw)} is not an http(s) origin.`);

@@ -12,6 +12,8 @@ import { Diagnostics, type Diagnostic } from "../diagnostics";
 import { DEPRECATED_GRANTS, normaliseGrantType, type GrantType } from "../grant-types";
 import { checkAdminRoles, PRIVILEGED_ROLES } from "../okta-scopes";
 import type { RuleCode } from "./catalogue";
+import { findUnsafeCharacter, secretShape, secretShapeMessage, unsafeCharacterMessage } from "../text-policy";
+import { urlProblemMessage, urlProblems } from "../url-policy";
 import { checkRedirectUris } from "./okta-uris";
 
 /** The redirect-URI rules that are about security (plain http, loopback, wildcards), not about form. */
@@ -157,4 +159,32 @@ export function isPublicClient(tokenEndpointAuthMethod: unknown): boolean {
  */
 export function publicClientWithoutPkce(tokenEndpointAuthMethod: unknown, pkceRequired: unknown): boolean {
   return isPublicClient(tokenEndpointAuthMethod) && pkceRequired !== true;
+}
+
+/**
+ * The URL policy (config/url-policy.ts) for one URL of a resource, as diagnostics at `path`: the codes and
+ * messages the stack-file validator reports for the same URL (URL_USERINFO, URL_HOST_NOT_ASCII,
+ * URL_HOST_UPPERCASE, URL_SECRET_PARAMETER, TEXT_UNSAFE_CHARACTER). Messages never repeat userinfo or a
+ * secret parameter's value. Anything that is not a string has no finding.
+ */
+export function urlPolicyFindings(url: unknown, path: string): Diagnostic[] {
+  if (typeof url !== "string") return [];
+  const diags = new Diagnostics();
+  for (const p of urlProblems(url)) diags.report(p.code, path, urlProblemMessage(url, p));
+  return diags.list();
+}
+
+/**
+ * The string policy (config/text-policy.ts) for one string of a resource (a label, a name, an id), as
+ * diagnostics at `path`: TEXT_UNSAFE_CHARACTER and TEXT_SECRET_SHAPE, as the validator reports them for the
+ * stack file. `url: true` for a URL field, whose credentials are {@link urlPolicyFindings}' to report.
+ */
+export function textPolicyFindings(value: unknown, path: string, options: { readonly url?: boolean } = {}): Diagnostic[] {
+  if (typeof value !== "string") return [];
+  const diags = new Diagnostics();
+  const unsafe = findUnsafeCharacter(value);
+  if (unsafe) diags.report("TEXT_UNSAFE_CHARACTER", path, unsafeCharacterMessage(unsafe));
+  const shape = secretShape(value, { urlCredentials: !options.url });
+  if (shape) diags.report("TEXT_SECRET_SHAPE", path, secretShapeMessage(shape));
+  return diags.list();
 }

@@ -23,8 +23,17 @@ const timings: { file: string; check: number; plan: number }[] = [];
 
 /** Stack traces as Node prints them: `    at fn (file:line:col)`. */
 const STACK_TRACE = /^\s+at\s.+(:\d+:\d+\)?|\(native\))$/m;
-/** C0 controls other than newline, and DEL: a message must escape them (no terminal injection). */
-const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/;
+/**
+ * C0 and C1 controls other than newline, DEL, invisible format characters (zero-width, bidi overrides, the BOM)
+ * and line/paragraph separators: a message must escape them (no terminal injection, no forged or reordered lines).
+ */
+const RAW_CONTROL = /(?![\n])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/**
+ * Rules the corpus cannot break through `check` and `plan` as they are called today: STACK_NAME_ENVIRONMENT_MISMATCH
+ * needs the stack's name, which the CLIs and the program do not pass to the loader yet (`loadStackConfig({ stack })`);
+ * test/unit/input-rules.test.ts covers it through the loader.
+ */
+const NOT_REACHABLE_FROM_THE_CLI = new Set(["STACK_NAME_ENVIRONMENT_MISMATCH"]);
 
 async function run(cli: typeof planCli | typeof checkCli, args: string[]) {
   let stdout = "";
@@ -66,7 +75,7 @@ describe("the bad-input corpus", () => {
 
   it("violates every rule in the catalogue at least once (every error code the loader emits, and every warning)", () => {
     const covered = new Set(corpus.flatMap((c) => c.expect.map((e) => e.code)));
-    expect(Object.keys(RULES).filter((code) => !covered.has(code))).toEqual([]);
+    expect(Object.keys(RULES).filter((code) => !covered.has(code) && !NOT_REACHABLE_FROM_THE_CLI.has(code))).toEqual([]);
   });
 
   it("holds the large hostile files exactly as scripts/gen-corpus.ts writes them", () => {

@@ -103,7 +103,8 @@ describe("protection", () => {
         { partner },
       ),
     );
-    expect(p.diagnostics).toEqual([]);
+    // Everyone in production is allowed, with a warning for the reviewer.
+    expect(p.diagnostics.map((d) => d.code)).toEqual(["OKTA_ASSIGN_EVERYONE_PRODUCTION"]);
     expect(p.resources.filter((r) => r.retainOnDelete).map((r) => `${r.type}::${r.name}`)).toEqual([
       "okta:app/oAuth:OAuth::portal",
       "okta:app/oAuth:OAuth::bot",

@@ -2,7 +2,7 @@
  * `npm run check -- <stack> [--config-file PATH] [--format text|json]`: validation only. Exit codes as for
  * `npm run plan` (0 valid, 1 errors, 2 usage), the same diagnostics as the plan, and no Pulumi runtime.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -132,4 +132,16 @@ describe("npm run check: a separate process, as editors and hooks run it", () =>
     expect(loaded.status, loaded.stderr).toBe(0);
     expect(JSON.parse(loaded.stdout)).toEqual([]);
   });
+
+  it("stops quietly when its reader closes the pipe early (`check | head`): no EPIPE stack trace, the exit status kept", async () => {
+    // 2,000 errors: far more output than a pipe buffer holds, so writes are still pending when the reader goes.
+    const many = tempStack(okta({ portal: { type: "web", redirectUris: Array.from({ length: 2000 }, (_, i) => `http://p${i}.example.com/cb`) } }));
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/check.ts", "x", "--config-file", many], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|^\s+at /m);
+    expect(status).toBe(1);
+  }, 60_000);
 });

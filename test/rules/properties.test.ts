@@ -9,7 +9,9 @@
  *    against the editors' JSON Schema (the schema is never stricter than the loader), and render through the
  *    plan (the real program under the mock runtime) with a resource per app.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Ajv from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -18,7 +20,9 @@ import type { Diagnostic } from "../../config/diagnostics";
 import { loadStackConfig, type LoadResult } from "../../config/load";
 import { RULES } from "../../config/rules/catalogue";
 import { readStackFileText } from "../../config/stack-file";
+import { cli as checkCli } from "../../scripts/check";
 import { SCHEMA_FILE } from "../../scripts/gen-schema";
+import { cli as planCli } from "../../scripts/plan";
 import { planOfYaml } from "../support/plan";
 
 type Json = unknown;
@@ -102,11 +106,14 @@ const host = fc.tuple(label, fc.constantFrom("example.com", "example.org", "apps
 const https = fc.tuple(host, fc.constantFrom("", "/callback", "/auth/callback", "/login/callback")).map(([h, p]) => `https://${h}${p}`);
 const loopback = fc.tuple(fc.constantFrom("localhost", "127.0.0.1", "[::1]"), fc.integer({ min: 1024, max: 65535 })).map(([h, p]) => `http://${h}:${p}/callback`);
 const uris = (env: Env, extra: fc.Arbitrary<string>[] = []) => fc.uniqueArray(fc.oneof(https, ...(env === "production" ? [] : [loopback]), ...extra), { minLength: 1, maxLength: 3 });
-const text = fc.string({ minLength: 1, maxLength: 100 });
+// Labels get " (<app name>)" appended below, so that no two apps look alike (APP_LABEL_DUPLICATE): at most 100 characters in all.
+const text = fc.string({ minLength: 1, maxLength: 60 });
 const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const withoutUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 const origin = fc.oneof(host.map((h) => `https://${h}`), fc.tuple(host, fc.integer({ min: 1, max: 65535 }).filter((p) => p !== 443)).map(([h, p]) => `https://${h}:${p}`));
-const assignTo = fc.oneof(fc.constantFrom("none", "everyone"), fc.uniqueArray(fc.stringMatching(/^[A-Z][A-Za-z ]{0,15}$/), { minLength: 1, maxLength: 3 }).map((groups) => ({ groups })));
+const assignTo = (env: Env) =>
+  // Everyone in production is a warning (OKTA_ASSIGN_EVERYONE_PRODUCTION): a valid production stack assigns groups.
+  fc.oneof(fc.constantFrom(...(env === "production" ? ["none"] : ["none", "everyone"])), fc.uniqueArray(fc.stringMatching(/^[A-Z][A-Za-z ]{0,15}$/), { minLength: 1, maxLength: 3 }).map((groups) => ({ groups })));
 const READ_SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.brands.read"];
 
 function userApp(type: "web" | "browser" | "native", env: Env): fc.Arbitrary<Record<string, unknown>> {
@@ -123,7 +130,7 @@ function userApp(type: "web" | "browser" | "native", env: Env): fc.Arbitrary<Rec
       rotation: type === "web" ? fc.constantFrom("rotate", "static") : fc.constant("rotate"),
       grace: optional(fc.integer({ min: 0, max: 60 })),
       trustedOrigins: optional(fc.uniqueArray(fc.record({ origin, scopes: optional(fc.subarray(["CORS", "REDIRECT", "IFRAME_EMBED"], { minLength: 1 })) }), { minLength: 1, maxLength: 2, selector: (o) => o.origin })),
-      assignTo: optional(assignTo),
+      assignTo: optional(assignTo(env)),
       apiScopes: optional(fc.subarray(READ_SCOPES, { minLength: 1 })),
       web: fc.record({ clientAuth: optional(fc.constantFrom("client_secret_basic", "client_secret_post")), clientSecretVersion: optional(fc.integer({ min: 1, max: 9 })), pkceRequired: optional(fc.boolean()) }),
       wildcard: env === "production" ? fc.constant(false) : fc.boolean(),
@@ -176,7 +183,8 @@ function auth0App(env: Env): fc.Arbitrary<Record<string, unknown>> {
       webOrigins: optional(fc.uniqueArray(origin, { minLength: 1, maxLength: 2 })),
       initiateLoginUri: optional(https),
       clientCredentials: fc.boolean(),
-      managementApiScopes: optional(fc.subarray(["read:users", "read:logs", "read:clients", "update:users"], { minLength: 1 })),
+      // update:users can take over accounts: a warning in production (AUTH0_SCOPE_PRIVILEGED_PRODUCTION).
+      managementApiScopes: optional(fc.subarray(["read:users", "read:logs", "read:clients", env === "production" ? "read:roles" : "update:users"], { minLength: 1 })),
       privateKeyJwt: fc.boolean(),
       keys: keys(true),
       refreshToken: optional(fc.record({ rotation: optional(fc.constantFrom("rotate", "static")), leewaySeconds: optional(fc.integer({ min: 0, max: 60 })) }).map(withoutUndefined)),
@@ -197,9 +205,9 @@ function auth0App(env: Env): fc.Arbitrary<Record<string, unknown>> {
     );
 }
 
-const recipe = fc.oneof(
+const recipe = (env: Env) => fc.oneof(
   fc.tuple(host, fc.constantFrom("", "/mcp")).map(([h, p]) => ({ recipe: "frontegg-okta", gatewayUrl: `https://${h}${p}` })),
-  fc.record({ appUrl: host.map((h) => `https://${h}`), assignTo: optional(assignTo), gracePeriodSeconds: optional(fc.integer({ min: 0, max: 60 })) }).map((p) => withoutUndefined({ recipe: "okta-web-signin", ...p })),
+  fc.record({ appUrl: host.map((h) => `https://${h}`), assignTo: optional(assignTo(env)), gracePeriodSeconds: optional(fc.integer({ min: 0, max: 60 })) }).map((p) => withoutUndefined({ recipe: "okta-web-signin", ...p })),
 );
 
 interface ValidStack {
@@ -220,20 +228,22 @@ const validStack: fc.Arbitrary<ValidStack> = fc.constantFrom<Env>("development",
         fc.tuple(...names.map(() => userApp("native", env))),
         fc.tuple(...names.map(() => serviceApp)),
         fc.tuple(...names.map(() => auth0App(env))),
-        fc.tuple(...names.map(() => recipe)),
+        fc.tuple(...names.map(() => recipe(env))),
         fc.constantFrom("okta.com", "oktapreview.com"),
       ).map(([kinds, web, browser, native, service, auth0, recipes, baseUrl]) => {
         const okta: Record<string, unknown> = {};
         const a0: Record<string, unknown> = {};
         const rs: Record<string, unknown> = {};
+        // Every label its own (APP_LABEL_DUPLICATE): an app without one is shown by its name, which is unique.
+        const own = (app: Record<string, unknown>, field: "label" | "name", name: string) => (typeof app[field] === "string" ? { ...app, [field]: `${app[field] as string} (${name})` } : app);
         names.forEach((name, i) => {
           const kind = kinds[i]!;
-          if (kind === 0) okta[name] = web[i];
-          else if (kind === 1) okta[name] = browser[i];
-          else if (kind === 2) okta[name] = native[i];
-          else if (kind === 3) okta[name] = service[i];
-          else if (kind === 4) a0[name] = auth0[i];
-          else rs[name] = recipes[i];
+          if (kind === 0) okta[name] = own(web[i]!, "label", name);
+          else if (kind === 1) okta[name] = own(browser[i]!, "label", name);
+          else if (kind === 2) okta[name] = own(native[i]!, "label", name);
+          else if (kind === 3) okta[name] = own(service[i]!, "label", name);
+          else if (kind === 4) a0[name] = own(auth0[i]!, "name", name);
+          else rs[name] = recipes[i]!.recipe === "frontegg-okta" ? { ...recipes[i], label: `Frontegg (${name})` } : recipes[i];
         });
         const config: Config = {
           "okta:orgName": "acme",
@@ -355,4 +365,142 @@ describe("valid generated stacks", () => {
     },
     180_000,
   );
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Mutated stack files, as text: what YAML allows and a stack file must not hold.
+
+/** One textual mutation of a stack file; `at` picks a line or a position, modulo the text's size. */
+type Mutation =
+  | { kind: "tag"; at: number; tag: string }
+  | { kind: "anchor"; at: number; self: boolean }
+  | { kind: "merge"; at: number }
+  | { kind: "duplicate"; at: number }
+  | { kind: "bom" }
+  | { kind: "crlf" }
+  | { kind: "control"; at: number; char: string }
+  | { kind: "huge"; at: number; size: number }
+  | { kind: "delete"; at: number };
+
+/** Bounded by design: at most three mutations, values of at most 200 KB; so each case is small work whatever it holds. */
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant("tag" as const), at: fc.nat(), tag: fc.constantFrom("!vault", "!!binary", "!!set", "!!timestamp", "!", "!!str", "!!int", "!custom:x") }),
+  fc.record({ kind: fc.constant("anchor" as const), at: fc.nat(), self: fc.boolean() }),
+  fc.record({ kind: fc.constant("merge" as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant("duplicate" as const), at: fc.nat() }),
+  fc.constant({ kind: "bom" as const }),
+  fc.constant({ kind: "crlf" as const }),
+  fc.record({ kind: fc.constant("control" as const), at: fc.nat(), char: fc.constantFrom("\u0000", "\u0007", "\u001b", "\t", "\u007f", "\u0085", "\u009b", "\u00ad", "\u200b", "\u200d", "\u202e", "\u2028", "\u2066", "\ufeff", "\ud800") }),
+  fc.record({ kind: fc.constant("huge" as const), at: fc.nat(), size: fc.integer({ min: 1_000, max: 200_000 }) }),
+  fc.record({ kind: fc.constant("delete" as const), at: fc.nat() }),
+);
+
+function applyMutation(text: string, m: Mutation): string {
+  const lines = text.split("\n");
+  const valueLines = lines.map((l, i) => [l, i] as const).filter(([l]) => /^\s*[^#\s][^:]*: \S/.test(l));
+  const keyLines = lines.map((l, i) => [l, i] as const).filter(([l]) => /^\s+[^-\s][^:]*:$/.test(l));
+  const pick = <T,>(list: readonly T[], at: number) => (list.length === 0 ? undefined : list[at % list.length]);
+  switch (m.kind) {
+    case "tag": {
+      const line = pick(valueLines, m.at);
+      if (line) lines[line[1]] = line[0].replace(": ", `: ${m.tag} `);
+      return lines.join("\n");
+    }
+    case "anchor": {
+      const line = pick(keyLines, m.at);
+      if (!line) return text;
+      const indent = /^\s*/.exec(line[0])![0];
+      // `key: &a` then, inside it, an alias of itself (a cycle) or of a sibling value.
+      lines[line[1]] = `${line[0]} &a`;
+      lines.splice(line[1] + 1, 0, `${indent}  alias-${m.at % 7}: ${m.self ? "*a" : "[*a]"}`);
+      return lines.join("\n");
+    }
+    case "merge": {
+      const line = pick(keyLines, m.at);
+      if (!line) return text;
+      const indent = /^\s*/.exec(line[0])![0];
+      lines.splice(line[1] + 1, 0, `${indent}  <<: *base`);
+      return `base: &base { type: web, label: merged }\n${lines.join("\n")}`;
+    }
+    case "duplicate": {
+      const line = pick(valueLines, m.at);
+      if (line) lines.splice(line[1] + 1, 0, line[0]);
+      return lines.join("\n");
+    }
+    case "bom":
+      return `\uFEFF${text}`;
+    case "crlf":
+      return text.replace(/\n/g, "\r\n");
+    case "control": {
+      const at = m.at % (text.length + 1);
+      return `${text.slice(0, at)}${m.char}${text.slice(at)}`;
+    }
+    case "huge": {
+      const line = pick(valueLines, m.at);
+      if (line) lines[line[1]] = line[0].replace(/: .*$/, `: "${"A1b2".repeat(Math.ceil(m.size / 4)).slice(0, m.size)}"`);
+      return lines.join("\n");
+    }
+    case "delete": {
+      const at = m.at % Math.max(1, text.length);
+      return `${text.slice(0, at)}${text.slice(at + 1)}`;
+    }
+  }
+}
+
+/** What no output may hold: a stack trace, an internal error, a raw control or format character. */
+const STACK_TRACE = /^\s+at\s.+(:\d+:\d+\)?|\(native\))$/m;
+const RAW_UNSAFE = /(?![\n])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+
+describe("mutated stack files (tags, anchors, merge keys, duplicate keys, BOM, CRLF, control characters, huge values)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "oidc-apps-mutated-"));
+  let n = 0;
+
+  it(
+    "go through check and plan with exit 0 or 1, the same diagnostics, and clean output: never a crash",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(validStack, fc.array(mutation, { minLength: 1, maxLength: 3 }), async (stack, mutations) => {
+          const text = mutations.reduce(applyMutation, stringify({ config: stack.config }));
+          const file = join(dir, `Pulumi.m${n++}.yaml`);
+          writeFileSync(file, text, "utf8");
+          let checkOut = "";
+          let checkErr = "";
+          const checkCode = checkCli(["m", "--config-file", file, "--format", "json"], (s) => (checkOut += s), (s) => (checkErr += s));
+          let planOut = "";
+          let planErr = "";
+          const planCode = await planCli(["m", "--config-file", file, "--format", "json"], (s) => (planOut += s), (s) => (planErr += s));
+          expect([checkCode, planCode]).toEqual([checkCode, checkCode]);
+          expect([0, 1]).toContain(checkCode);
+          expect(checkErr + planErr).toBe("");
+          for (const out of [checkOut, planOut]) {
+            expect(out).not.toMatch(STACK_TRACE);
+            expect(out).not.toContain("internal error");
+            expect(RAW_UNSAFE.test(out), "a raw control or format character in the output").toBe(false);
+          }
+          const check = JSON.parse(checkOut) as { diagnostics: Diagnostic[] };
+          const plan = JSON.parse(planOut) as { diagnostics: Diagnostic[]; resources: unknown[] };
+          expect(plan.diagnostics).toEqual(check.diagnostics);
+          if (checkCode === 1) expect(plan.resources).toEqual([]);
+          for (const d of check.diagnostics) expect(Object.hasOwn(RULES, d.code), d.code).toBe(true);
+        }),
+        { numRuns: 60 },
+      );
+    },
+    300_000,
+  );
+
+  it("each mutation on its own is answered with its rule, not a crash (one fixed case per kind)", () => {
+    const base = stringify({ config: { "okta:orgName": "acme", "oidc-apps:environment": "development", "oidc-apps:okta": { apps: { portal: { type: "web", redirectUris: ["https://portal.example.com/cb"] } } } } });
+    const codesOf = (t: string) => {
+      const f = readStackFileText(t);
+      return (f.diagnostics.length > 0 ? f.diagnostics : loadStackConfig({ config: f.config, secretKeys: f.secretKeys }).diagnostics).map((d) => d.code);
+    };
+    expect(codesOf(applyMutation(base, { kind: "tag", at: 0, tag: "!vault" }))).toEqual(["YAML_TAG_UNKNOWN"]);
+    expect(codesOf(applyMutation(base, { kind: "anchor", at: 0, self: true }))).toEqual(["YAML_SYNTAX"]);
+    expect(codesOf(applyMutation(base, { kind: "merge", at: 1 }))).toEqual(["YAML_MERGE_KEY"]);
+    expect(codesOf(applyMutation(base, { kind: "duplicate", at: 0 }))).toEqual(["YAML_SYNTAX"]);
+    expect(codesOf(applyMutation(base, { kind: "bom" }))).toEqual([]);
+    expect(codesOf(applyMutation(base, { kind: "crlf" }))).toEqual([]);
+    expect(codesOf(applyMutation(base, { kind: "control", at: base.indexOf("portal.example"), char: "\u202e" })).sort()).toEqual(["OKTA_REDIRECT_NOT_ABSOLUTE", "TEXT_UNSAFE_CHARACTER"]);
+  });
 });

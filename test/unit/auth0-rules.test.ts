@@ -135,6 +135,49 @@ describe("AUTH0_SECRET_VERSION_UNUSED", () => {
   });
 });
 
+describe("AUTH0_GRANT_OPT_IN_UNUSED", () => {
+  it("fails on allowDeprecatedGrants: [implicit] when grantTypes does not use it", () => {
+    const r = load({ allowDeprecatedGrants: ["implicit"] });
+    expect(r.model).toBeUndefined();
+    expect(errorsOf(r)).toEqual([["AUTH0_GRANT_OPT_IN_UNUSED", "oidc-apps:auth0.apps.partner.allowDeprecatedGrants[0]", expect.stringContaining("grantTypes does not include it")]]);
+  });
+
+  it("passes the opt-in with the grant", () => {
+    expect(load({ grantTypes: ["authorization_code", "implicit"], allowDeprecatedGrants: ["implicit"] }).diagnostics).toEqual([]);
+  });
+});
+
+describe("AUTH0_DOMAIN_NOT_CANONICAL", () => {
+  it("warns on a custom domain, which has no Management API audience", () => {
+    const r = load({}, { "auth0:domain": "login.example.com" });
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.path])).toEqual([["warning", "AUTH0_DOMAIN_NOT_CANONICAL", "auth0:domain"]]);
+    expect(r.model).toBeDefined();
+  });
+
+  it("passes <tenant>.auth0.com and <tenant>.<region>.auth0.com", () => {
+    for (const domain of ["acme.auth0.com", "acme.us.auth0.com", "acme-dev.eu.auth0.com", "acme.jp.auth0.com"]) expect(load({}, { "auth0:domain": domain }).diagnostics).toEqual([]);
+  });
+});
+
+describe("AUTH0_SCOPE_PRIVILEGED_PRODUCTION", () => {
+  const m2m = { grantTypes: ["authorization_code", "client_credentials"] };
+  const PROD = { "oidc-apps:environment": "production" };
+
+  it("warns on each Management API scope that can take over the tenant, in production, and says what it allows", () => {
+    const r = load({ ...m2m, managementApiScopes: ["read:users", "delete:users", "update:clients", "read:user_idp_tokens"] }, PROD);
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.path])).toEqual([1, 2, 3].map((i) => ["warning", "AUTH0_SCOPE_PRIVILEGED_PRODUCTION", `oidc-apps:auth0.apps.partner.managementApiScopes[${i}]`]));
+    expect(r.diagnostics[2]!.message).toContain("reads users' access tokens at their social and enterprise identity providers");
+    expect(r.model).toBeDefined();
+  });
+
+  it("passes the same scopes outside production, read scopes in production, and a recipe's documented grant", () => {
+    expect(load({ ...m2m, managementApiScopes: ["delete:users"] }).diagnostics).toEqual([]);
+    expect(load({ ...m2m, managementApiScopes: ["read:users", "read:logs"] }, PROD).diagnostics).toEqual([]);
+    const recipe = loadStackConfig(readStackFileText(stringify({ config: { "auth0:domain": "acme.us.auth0.com", "oidc-apps:environment": "production", "oidc-apps:recipes": { fe: { recipe: "frontegg-auth0", gatewayUrl: "https://g.example.com" } } } })));
+    expect(recipe.diagnostics).toEqual([]);
+  });
+});
+
 describe("AUTH0_ADOPT_GRANT_UNUSED", () => {
   it("fails on adopt.managementApiGrantId without Management API scopes, without echoing the id", () => {
     const r = load({ adopt: { id: "AbCdEf123", managementApiGrantId: "cgr_CANARY42" } });

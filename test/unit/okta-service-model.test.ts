@@ -39,8 +39,8 @@ describe("service app defaults", () => {
     });
   });
 
-  it("has no client secret version when it authenticates with private key JWT, even if one is given", () => {
-    const app = bot({ keys: [{ kid: "a" }], clientSecretVersion: 3 });
+  it("has no client secret version when it authenticates with private key JWT", () => {
+    const app = bot({ keys: [{ kid: "a" }] });
     expect(app).not.toHaveProperty("clientSecretVersion");
   });
 

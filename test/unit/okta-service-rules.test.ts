@@ -500,6 +500,50 @@ describe("service apps: everything at once", () => {
   });
 });
 
+rule("OKTA_ROLE_SCOPE_NOT_COVERED", () => {
+  it("warns on a manage scope held by a Read-Only Administrator (Okta: read-only admins are unable to edit data)", () => {
+    const r = load(bot({ apiScopes: ["okta.users.read", "okta.users.manage"], adminRoles: ["READ_ONLY_ADMIN"] }));
+    const d = expectProblem(r, "OKTA_ROLE_SCOPE_NOT_COVERED", `${BOT}.apiScopes[1]`, '"okta.users.manage" is granted, but Okta documents that the app\'s role (READ_ONLY_ADMIN) does not permit', "warning");
+    expect(d.fix).toContain("HELP_DESK_ADMIN, USER_ADMIN");
+  });
+
+  it("warns on okta.roles.manage without SUPER_ADMIN (the only role that can assign admin roles), and on Report Admin outside the System Log", () => {
+    expectProblem(load(bot({ apiScopes: ["okta.roles.manage"], adminRoles: ["APP_ADMIN", "ORG_ADMIN"], acknowledgeRoles: ["ORG_ADMIN"] })), "OKTA_ROLE_SCOPE_NOT_COVERED", `${BOT}.apiScopes[0]`, "none of the app's roles (APP_ADMIN, ORG_ADMIN) permits", "warning");
+    expectProblem(load(bot({ apiScopes: ["okta.logs.read", "okta.users.read"], adminRoles: ["REPORT_ADMIN"] })), "OKTA_ROLE_SCOPE_NOT_COVERED", `${BOT}.apiScopes[1]`, '"okta.users.read"', "warning");
+  });
+
+  it("passes when any role covers the scope, for SUPER_ADMIN, for custom roles, and for what Okta does not document", () => {
+    expectAbsent(load(bot({ apiScopes: ["okta.users.read", "okta.groups.manage", "okta.logs.read"], adminRoles: ["READ_ONLY_ADMIN", "GROUP_MEMBERSHIP_ADMIN"] })), "OKTA_ROLE_SCOPE_NOT_COVERED");
+    expectAbsent(load(bot({ apiScopes: ["okta.roles.manage"], adminRoles: ["SUPER_ADMIN"], acknowledgeRoles: ["SUPER_ADMIN"] })), "OKTA_ROLE_SCOPE_NOT_COVERED");
+    expectAbsent(load(bot({ apiScopes: ["okta.users.manage"], adminRoles: [{ custom: { role: "cr0abc", resourceSet: "iam0def" } }] })), "OKTA_ROLE_SCOPE_NOT_COVERED");
+    expectAbsent(load(bot({ apiScopes: ["okta.trustedOrigins.manage"], adminRoles: ["APP_ADMIN"] })), "OKTA_ROLE_SCOPE_NOT_COVERED");
+  });
+});
+
+rule("OKTA_ROLE_ACKNOWLEDGE_UNUSED", () => {
+  it("fails on acknowledging a role the app does not hold", () => {
+    expectProblem(load(bot({ apiScopes: ["okta.users.read"], adminRoles: ["READ_ONLY_ADMIN"], acknowledgeRoles: ["SUPER_ADMIN"] })), "OKTA_ROLE_ACKNOWLEDGE_UNUSED", `${BOT}.acknowledgeRoles[0]`, "acknowledges SUPER_ADMIN, but adminRoles does not include it");
+  });
+
+  it("fails on acknowledgeRoles without any adminRoles", () => {
+    expectProblem(load(bot({ acknowledgeRoles: ["ORG_ADMIN"] })), "OKTA_ROLE_ACKNOWLEDGE_UNUSED", `${BOT}.acknowledgeRoles[0]`, "acknowledges ORG_ADMIN");
+  });
+
+  it("passes an acknowledgement of a role the app holds", () => {
+    expectAbsent(load(bot({ apiScopes: ["okta.apps.manage"], adminRoles: ["SUPER_ADMIN"], acknowledgeRoles: ["SUPER_ADMIN"] })), "OKTA_ROLE_ACKNOWLEDGE_UNUSED");
+  });
+});
+
+rule("OKTA_SECRET_VERSION_UNUSED", () => {
+  it("fails on clientSecretVersion with private_key_jwt (the default): there is no secret to rotate", () => {
+    expectProblem(load(bot({ clientSecretVersion: 3 })), "OKTA_SECRET_VERSION_UNUSED", `${BOT}.clientSecretVersion`, "has no client secret, so there is no secret to rotate");
+  });
+
+  it("passes clientSecretVersion on a client-secret service app", () => {
+    expectAbsent(load(stack({ bot: { type: "service", clientAuth: "client_secret_basic", clientSecretVersion: 3 } })), "OKTA_SECRET_VERSION_UNUSED");
+  });
+});
+
 describe("the service rule catalogue", () => {
   it("has a describe block above for every service, scope, role and key rule the loader emits", () => {
     const section = /^(OKTA_SERVICE_|OKTA_SCOPES?_|OKTA_ROLE_|KEY_)/;
@@ -510,7 +554,7 @@ describe("the service rule catalogue", () => {
       .map((f) => readFileSync(f, "utf8"))
       .join("\n");
     const emitted = Object.keys(RULES).filter((code) => section.test(code) && text.includes(`"${code}"`));
-    expect(emitted).toHaveLength(16);
+    expect(emitted).toHaveLength(18);
     expect(emitted.filter((code) => !described.has(code))).toEqual([]);
   });
 

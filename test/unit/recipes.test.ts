@@ -326,13 +326,47 @@ rule("RECIPE_KEY_UNSUPPORTED", () => {
   });
 
   it("passes an EC P-256 key for the provisioner: terraform-provider-okta signs ES256 with an EC key in PKCS#8", () => {
-    const r = one("p", { recipe: "okta-provisioner", adminRole: "APP_ADMIN", keys: [{ kid: "k", algorithm: "EC" }] }, NO_AUTH0);
+    const r = one("p", { recipe: "okta-provisioner", adminRole: "SUPER_ADMIN", acknowledgeRoles: ["SUPER_ADMIN"], keys: [{ kid: "k", algorithm: "EC" }] }, NO_AUTH0);
     expectAbsent(r, "RECIPE_KEY_UNSUPPORTED");
     expect(r.model?.recipes[0]?.consumer.requests[0]?.signingAlgs).toEqual(["RS256", "ES256"]);
   });
 
   it("passes RSA keys, generated or brought", () => {
     expectAbsent(one("mcp", { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.users.read"], keys: [{ kid: "a", algorithm: "RSA", rsaBits: 3072 }, { kid: "b", publicKey: publicPem() }] }, NO_AUTH0), "RECIPE_KEY_UNSUPPORTED");
+  });
+});
+
+rule("RECIPE_OVERRIDE_CONFLICT", () => {
+  it("fails when a parameter and its override disagree (assignTo, label), at the override", () => {
+    const r = one("wiki", { recipe: "okta-web-signin", appUrl: "https://wiki.example.com", label: "Wiki", assignTo: "everyone", overrides: { label: "Team Wiki", assignTo: "none" } }, NO_AUTH0);
+    expect(at(r)).toEqual([
+      ["RECIPE_OVERRIDE_CONFLICT", `${ROOT}.wiki.overrides.assignTo`],
+      ["RECIPE_OVERRIDE_CONFLICT", `${ROOT}.wiki.overrides.label`],
+    ]);
+    expect(r.diagnostics[0]!.message).toBe(`is "none", but ${ROOT}.wiki.assignTo is "everyone"; the override would win without a word.`);
+    expect(r.model).toBeUndefined();
+  });
+
+  it("passes a parameter or an override alone, or both the same", () => {
+    expectAbsent(one("fe", { recipe: "frontegg-okta", gatewayUrl: GATEWAY, assignTo: { groups: ["Admins"] } }, NO_AUTH0), "RECIPE_OVERRIDE_CONFLICT");
+    expectAbsent(one("fe", { recipe: "frontegg-okta", gatewayUrl: GATEWAY, overrides: { assignTo: { groups: ["Admins"] } } }, NO_AUTH0), "RECIPE_OVERRIDE_CONFLICT");
+    expectAbsent(one("fe", { recipe: "frontegg-okta", gatewayUrl: GATEWAY, assignTo: { groups: ["Admins"] }, overrides: { assignTo: { groups: ["Admins"] } } }, NO_AUTH0), "RECIPE_OVERRIDE_CONFLICT");
+  });
+});
+
+rule("RECIPE_PARAM_IGNORED", () => {
+  it("warns on a local development URL in production, which the recipe drops", () => {
+    const r = one("wiki", { recipe: "okta-web-signin", appUrl: "https://wiki.example.com", localDevUrl: "http://localhost:8080" }, { ...NO_AUTH0, ...PRODUCTION });
+    expectProblem(r, "RECIPE_PARAM_IGNORED", `${ROOT}.wiki.localDevUrl`, "production stacks never get the local development redirect URI", "warning");
+    expect(userApp(r.model, "wiki").redirectUris).toEqual(["https://wiki.example.com/authorization-code/callback"]);
+  });
+
+  it("warns on defguard's publicUrl with enrollment and MFA off", () => {
+    expectProblem(one("dg", { recipe: "defguard-okta", url: "https://dg.example.com", publicUrl: "https://enroll.example.com", enrollment: false }, NO_AUTH0), "RECIPE_PARAM_IGNORED", `${ROOT}.dg.publicUrl`, "serves only enrollment and MFA", "warning");
+  });
+
+  it("passes the local development URL outside production", () => {
+    expectAbsent(one("wiki", { recipe: "okta-web-signin", appUrl: "https://wiki.example.com", localDevUrl: "http://localhost:3000" }, NO_AUTH0), "RECIPE_PARAM_IGNORED");
   });
 });
 
@@ -774,8 +808,8 @@ describe("overrides", () => {
     expect(app.redirectUris).toEqual(["https://gateway.example.com/integration-callback", "https://gateway-eu.example.com/integration-callback"]);
   });
 
-  it("win over okta-web-signin's own label and assignTo parameters", () => {
-    const r = one("wiki", { recipe: "okta-web-signin", appUrl: "https://wiki.example.com", label: "Wiki", assignTo: "everyone", overrides: { label: "Team Wiki", assignTo: "none" } }, NO_AUTH0);
+  it("may repeat okta-web-signin's own label and assignTo parameters (the same value is no conflict)", () => {
+    const r = one("wiki", { recipe: "okta-web-signin", appUrl: "https://wiki.example.com", label: "Team Wiki", assignTo: "none", overrides: { label: "Team Wiki", assignTo: "none" } }, NO_AUTH0);
     expect(r.diagnostics).toEqual([]);
     expect(userApp(r.model, "wiki").label).toBe("Team Wiki");
     expect(userApp(r.model, "wiki").assignTo).toEqual({ kind: "none" });

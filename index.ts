@@ -20,27 +20,54 @@ import { BUILD_INFO, sourceHash } from "./scripts/source-hash";
 
 /** The exported function, its options (used by the offline plan and tests; `pulumi up` passes none). */
 function main(options: main.Options = {}): Promise<main.StackOutputs> {
+  const restore = stackTracesOff();
+  const result = run(options);
+  restoreWhenSettled(result, restore);
+  return result;
+}
+
+async function run(options: main.Options): Promise<main.StackOutputs> {
   const stale = staleBuild();
-  if (stale) return Promise.reject(new pulumi.RunError(stale));
+  if (stale) throw runError(stale);
   const stackFile = options.stackFile ?? `stacks/Pulumi.${pulumi.getStack()}.yaml`;
   const secretKeys = options.secretKeys ?? secretKeysFromEngine();
   const { model, diagnostics } = loadStackConfig({ config: pulumi.runtime.allConfig(), ...(secretKeys ? { secretKeys } : {}) });
   report(diagnostics, stackFile, options.onDiagnostics);
   if (!model) {
     // RunError: the engine prints the message without a stack trace. Nothing has been registered yet.
-    return Promise.reject(new pulumi.RunError(new ConfigInvalidError(diagnostics, stackFile).message));
+    throw runError(new ConfigInvalidError(diagnostics, stackFile).message);
   }
   const outputs: main.StackOutputs = { environment: model.environment };
   // Each provider exists only when the stack declares apps for it, so an Okta-only stack needs no Auth0 settings.
-  if (model.okta) outputs.okta = oktaStack(model.okta, model.protect);
-  if (model.auth0) outputs.auth0 = auth0Stack(model.auth0, model.protect);
+  if (model.okta) outputs.okta = await oktaStack(model.okta, model.protect);
+  if (model.auth0) outputs.auth0 = await auth0Stack(model.auth0, model.protect);
   if (model.recipes.length > 0) {
     outputs.handoffs = Object.fromEntries(model.recipes.map((r) => [r.instance, resolveHandoff(r.handoff, outputs)]));
   }
-  return Promise.resolve(outputs);
+  return outputs;
+}
+
+/** `register` for each app in order, `main.APPS_PER_TURN` per turn of the event loop. */
+async function eachApp<T>(apps: readonly T[], register: (app: T) => void): Promise<void> {
+  for (let i = 0; i < apps.length; i++) {
+    if (i > 0 && i % main.APPS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    register(apps[i]!);
+  }
 }
 
 namespace main {
+  /**
+   * Apps are constructed a few at a time, with a turn of the event loop in between (issue 19). The SDK keeps
+   * each registration's promises, closures and serialized inputs until the registration has been sent (and,
+   * under the mock runtime, answered); constructing thousands of apps in one synchronous run holds all of them
+   * at once (0.8 MB per app; 7,000 apps exhausted Node's default heap). Between batches the runtime sends, or
+   * under the mock runtime completes, what was constructed. Small batches: what one batch leaves behind then
+   * dies in V8's young generation; at 3,000 apps, 25 apps per turn took 1.5x the time and 1.6x the memory of 5
+   * (`node --import tsx bench/eval-child.ts baseline 3000 25`, then `... 3000 5`). Constructor order, and so
+   * every name, parent and output, is the same.
+   */
+  export const APPS_PER_TURN = 5;
+
   export interface Options {
     /** The stack file the config came from, for messages. Default `stacks/Pulumi.<stack>.yaml`. */
     stackFile?: string;
@@ -50,35 +77,36 @@ namespace main {
     onDiagnostics?: (diagnostics: readonly Diagnostic[]) => void;
   }
 
+  /** Values the config determines are plain (issue 19: no Output per value where none is needed). */
   export interface AppOutputs {
     readonly type: string;
     readonly clientId: pulumi.Output<string>;
     /** Web apps and client-secret service apps. Secret. */
     readonly clientSecret?: pulumi.Output<string>;
-    readonly issuer: pulumi.Output<string>;
-    readonly discoveryUrl: pulumi.Output<string>;
+    readonly issuer: string;
+    readonly discoveryUrl: string;
     /** Service apps. */
-    readonly tokenEndpoint?: pulumi.Output<string>;
+    readonly tokenEndpoint?: string;
     /** Apps with API scopes: space-separated. */
-    readonly scopes?: pulumi.Output<string>;
-    readonly keyIds?: pulumi.Output<string[]>;
+    readonly scopes?: string;
+    readonly keyIds?: string[];
     /** Service apps with private key JWT: the public JWKS. */
     readonly jwks?: pulumi.Output<unknown[]>;
-    readonly activeKeyId?: pulumi.Output<string>;
+    readonly activeKeyId?: string;
     /** Generated keys by kid: `{ pem, jwk }`, both secret. */
     readonly privateKeys?: Readonly<Record<string, PrivateKeyOutputs>>;
   }
 
   export interface Auth0AppOutputs {
     readonly type: "regular_web";
-    readonly domain: pulumi.Output<string>;
+    readonly domain: string;
     readonly clientId: pulumi.Output<string>;
     /** Client-secret auth. Secret. */
     readonly clientSecret?: pulumi.Output<string>;
-    readonly issuer: pulumi.Output<string>;
+    readonly issuer: string;
     /** private_key_jwt: the kids Auth0 holds and the one to sign with. */
-    readonly keyIds?: pulumi.Output<string[]>;
-    readonly activeKeyId?: pulumi.Output<string>;
+    readonly keyIds?: string[];
+    readonly activeKeyId?: string;
     /** private_key_jwt, generated keys by kid: `{ pem, jwk }`, both secret. */
     readonly privateKeys?: Readonly<Record<string, PrivateKeyOutputs>>;
   }
@@ -90,6 +118,57 @@ namespace main {
     /** Per recipe instance: exactly what its third-party product asks for; secrets stay secrets. */
     handoffs?: Record<string, unknown>;
   }
+}
+
+/**
+ * Stack traces are off while the program's resources register (issue 19): the SDK captures `new Error().stack`
+ * for every promise it makes (@pulumi/pulumi runtime/debuggable.js `debuggablePromise`, `_debugStackTrace`),
+ * only for its leak report under PULUMI_DEBUG_PROMISE_LEAKS, and under the language host every such trace is
+ * source-mapped by `source-map-support/register` (loaded by cmd/run/index.js): most of a `pulumi up`'s program
+ * time. What users read is kept: RunErrors print without a stack (cmd/run/run.js `uncaughtHandler`), a failed
+ * registration's error carries the resource's name, type and the engine's message (runtime/resource.js
+ * `preallocError.message`), and the resources' source positions are read with the SDK's own unlimited limit
+ * (resource.js `Resource.callsites`). `OIDC_APPS_STACK_TRACES=1` keeps them all, for debugging; so does
+ * PULUMI_DEBUG_PROMISE_LEAKS, whose report is those traces. Returns the restore, which puts the limit back
+ * unless someone else changed it meanwhile; already at 0 (the offline plan turns it off around its whole run,
+ * plan/capture.ts), nothing changes here.
+ */
+function stackTracesOff(): () => void {
+  const previous = Error.stackTraceLimit;
+  if (process.env["OIDC_APPS_STACK_TRACES"] || process.env["PULUMI_DEBUG_PROMISE_LEAKS"] || previous === 0) return () => {};
+  Error.stackTraceLimit = 0;
+  let pending = true;
+  return () => {
+    if (pending && Error.stackTraceLimit === 0) Error.stackTraceLimit = previous;
+    pending = false;
+  };
+}
+
+/**
+ * A RunError prints as its message alone (cmd/run/run.js `uncaughtHandler`: "Always hide the stack for
+ * RunErrors"), yet the host also formats every uncaught error with `util.inspect` for its trace span
+ * (`span.addEvent(defaultErrorMessage(err))`, cmd/run/error.js), and Node 20's inspect spends seconds and
+ * gigabytes on a stack that source-map-support mapped into the SDK's sources (a frame at
+ * `node_modules/@pulumi/resource.ts`, from @pulumi/pulumi's source maps): a stack-file error took 15 s and
+ * 3.3 GB to report. So its stack is its message, with or without OIDC_APPS_STACK_TRACES.
+ */
+function runError(message: string): pulumi.RunError {
+  const error = new pulumi.RunError(message);
+  error.stack = `${error.name}: ${message}`;
+  return error;
+}
+
+/**
+ * Under the engine the resources register after the program has constructed them, so the restore waits until
+ * the program is done and then until the runtime has settled: the SDK's own wait for every outstanding RPC,
+ * registrations and stack outputs included (runtime/settings.js `waitForRPCs`, what `disconnect()` awaits; it
+ * waits again whenever new RPCs started meanwhile). It is not in the SDK's typings: without it, the restore
+ * waits for the event loop to empty (`beforeExit`).
+ */
+function restoreWhenSettled(program: Promise<unknown>, restore: () => void): void {
+  const waitForRPCs = (pulumi.runtime as { waitForRPCs?: () => Promise<void> }).waitForRPCs;
+  const settled = () => (typeof waitForRPCs === "function" ? waitForRPCs() : new Promise<void>((resolve) => process.once("beforeExit", () => resolve())));
+  program.then(settled, settled).then(restore, restore);
 }
 
 /**
@@ -131,7 +210,7 @@ function secretKeysFromEngine(): ReadonlySet<string> | undefined {
   }
 }
 
-function oktaStack(model: OktaModel, protect: boolean): Record<string, main.AppOutputs> {
+async function oktaStack(model: OktaModel, protect: boolean): Promise<Record<string, main.AppOutputs>> {
   const provider = oktaProvider(model);
   const opts = { providers: [provider] };
   const groups = groupLookups(provider);
@@ -140,17 +219,17 @@ function oktaStack(model: OktaModel, protect: boolean): Record<string, main.AppO
   if (model.trustedOrigins.length > 0) new TrustedOrigins("trusted-origins", { origins: model.trustedOrigins }, opts);
 
   const outputs: Record<string, main.AppOutputs> = {};
-  for (const spec of model.apps) {
+  await eachApp(model.apps, (spec) => {
     if (spec.kind === "service") {
       outputs[spec.name] = serviceOutputs(new ServiceApp(spec.name, { spec, org: model.org, protect }, opts), model.org.orgUrl);
-      continue;
+      return;
     }
     const app = userApp(spec, { spec, org: model.org, groups: groups.groupsFor(spec.name, spec.assignTo), protect }, opts);
     outputs[spec.name] = {
       ...appOutputs(spec.kind, app),
-      ...(spec.apiScopes.length > 0 ? { scopes: pulumi.output(spec.apiScopes.join(" ")) } : {}),
+      ...(spec.apiScopes.length > 0 ? { scopes: spec.apiScopes.join(" ") } : {}),
     };
-  }
+  });
   return outputs;
 }
 
@@ -160,7 +239,7 @@ function serviceOutputs(app: ServiceApp, orgUrl: string): main.AppOutputs {
     clientId: app.clientId,
     ...(app.clientSecret ? { clientSecret: app.clientSecret } : {}),
     issuer: app.issuer,
-    discoveryUrl: pulumi.output(`${orgUrl}/.well-known/openid-configuration`),
+    discoveryUrl: `${orgUrl}/.well-known/openid-configuration`,
     tokenEndpoint: app.tokenEndpoint,
     scopes: app.scopes,
     keyIds: app.keyIds,
@@ -221,7 +300,7 @@ function oktaProvider(model: OktaModel): okta.Provider {
   });
 }
 
-function auth0Stack(model: Auth0Model, protect: boolean): Record<string, main.Auth0AppOutputs> {
+async function auth0Stack(model: Auth0Model, protect: boolean): Promise<Record<string, main.Auth0AppOutputs>> {
   const cfg = new pulumi.Config("auth0");
   // Credentials: `pulumi config set --secret auth0:clientSecret` (or apiToken / clientAssertionPrivateKey), or
   // the provider's environment variables AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET, AUTH0_API_TOKEN.
@@ -243,7 +322,7 @@ function auth0Stack(model: Auth0Model, protect: boolean): Record<string, main.Au
     }),
   });
   const outputs: Record<string, main.Auth0AppOutputs> = {};
-  for (const spec of model.apps) {
+  await eachApp(model.apps, (spec) => {
     const app = new Auth0WebApp(spec.name, { spec, domain: model.domain, protect }, { providers: [provider] });
     outputs[spec.name] = {
       type: spec.kind,
@@ -255,7 +334,7 @@ function auth0Stack(model: Auth0Model, protect: boolean): Record<string, main.Au
       ...(app.activeKeyId ? { activeKeyId: app.activeKeyId } : {}),
       ...(Object.keys(app.privateKeys).length > 0 ? { privateKeys: app.privateKeys } : {}),
     };
-  }
+  });
   return outputs;
 }
 

@@ -1,115 +1,376 @@
 /**
- * `npm run bench`: how fast the program evaluates and starts, measured in fresh processes, repeated, median and
- * spread reported. Writes bench/RESULTS.md with the machine's description. Targets are checked and printed;
- * they are goals for this code, not assertions in the test suite.
+ * `npm run bench` (issue 19): what users wait for, each next to its floor or baseline measured in the same run,
+ * samples interleaved (A, B, A, B, ...) so a disturbance on this shared machine hits both sides alike, each
+ * sample a fresh process. A group whose samples spread more than DISTURBED is measured again, once. Writes
+ * bench/RESULTS.md: the machine, every row with the command that reproduces it, the targets.
+ *
+ * Everything runs on a frozen copy of the checkout (bench/snapshot.ts), built once. `--quick` is a short run
+ * that writes nothing. Targets are goals for this code, never assertions in the test suite.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { cpus, release, tmpdir, totalmem, type as osType } from "node:os";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import main from "../index";
+import { startMockEngine, type MockEngine } from "./host/engine";
+import { hostRun } from "./host/cli";
+import { runNode, runUnderHost, type HostResult } from "./host/run-host";
+import { snapshotCheckout } from "./snapshot";
+import { generatedConfig, stackFileText } from "./stack";
 
 const ROOT = join(__dirname, "..");
 const quick = process.argv.includes("--quick");
+/** The five SDKs the program loads (index.ts and components/). */
+const SDKS = ["@pulumi/pulumi", "@pulumi/okta", "@pulumi/auth0", "@pulumi/random", "@pulumi/tls"];
+const SDK_FLOOR = `for (const m of ${JSON.stringify(SDKS)}) require(m)`;
+/** max/min of a row's samples above which its group is measured again. */
+const DISTURBED = 1.5;
 
-interface Sample {
-  ms: number;
-  resources?: number;
-  invokes?: number;
-  maxRssKb?: number;
-}
-
-const median = (xs: number[]) => {
+type Row = number[];
+const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+const spread = (xs: readonly number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+const fixed = (x: number, digits = 0) => x.toFixed(digits);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+const mib = (kb: number) => kb / 1024;
+const notes: string[] = [];
 
-/** Program evaluation under the mock runtime, one fresh process per sample. */
-function evaluate(n: number, repeats: number): Sample[] {
-  return Array.from({ length: repeats }, () => {
-    const out = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/eval-child.ts"), String(n)], { cwd: ROOT, encoding: "utf8" });
-    return JSON.parse(out.trim().split("\n").at(-1)!) as Sample;
-  });
+/**
+ * `rounds` rounds of `sample` (one value per row name and round, the rows interleaved within a round). If a row
+ * looks disturbed (its max more than DISTURBED times its min), the group is measured again and the calmer of
+ * the two attempts is kept; the note says so.
+ */
+async function group<T extends Record<string, number>>(name: string, rounds: number, sample: (round: number) => Promise<T> | T): Promise<Record<keyof T, Row>> {
+  const attempt = async () => {
+    const rows = {} as Record<keyof T, Row>;
+    for (let i = 0; i < rounds; i++) for (const [k, v] of Object.entries(await sample(i))) ((rows[k as keyof T] ??= []) as Row).push(v);
+    return rows;
+  };
+  // Wall times only: memory, CPU and the mock engine's share are reported, not judged.
+  const worst = (rows: Record<keyof T, Row>) => Math.max(...Object.entries<Row>(rows).filter(([k]) => !/Rss|Engine|Cpu/.test(k)).map(([, r]) => Math.max(...r) / Math.min(...r)));
+  const first = await attempt();
+  if (rounds < 3 || worst(first) <= DISTURBED) return first;
+  const second = await attempt();
+  const kept = worst(second) < worst(first) ? second : first;
+  notes.push(`${name}: samples spread ${worst(first).toFixed(2)}x (disturbed), measured again (${worst(second).toFixed(2)}x); the ${kept === second ? "second" : "first"} attempt is reported.`);
+  return kept;
 }
 
-/** Wall time of a fresh node process that loads the program one way (or only the SDKs: the floor). */
-function startup(args: string[], env: Record<string, string>, repeats: number): number[] {
-  return Array.from({ length: repeats }, () => {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`start-up run failed: ${args.join(" ")}\n${r.stderr}`);
-    return performance.now() - t;
-  });
+/** A bench child (`node --import tsx <script> ...args`) in the snapshot; its last stdout line is JSON. */
+function child<T = Record<string, number>>(snap: string, script: string, ...args: (string | number)[]): T {
+  const r = spawnSync(process.execPath, ["--import", "tsx", script, ...args.map(String)], { cwd: snap, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  if (r.status !== 0) throw new Error(`${script} ${args.join(" ")} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as T;
 }
 
-/** Pulumi's own loader: its vendored ts-node 7 with the project's TypeScript (cmd/run/run.js, tsutils.js). */
-const tsNodeLoad = `const p=require("path");require(p.resolve("node_modules/@pulumi/pulumi/vendor/ts-node@7.0.1")).register({compiler:"typescript",transpileOnly:process.env.TRANSPILE_ONLY==="true",project:"tsconfig.json"});require(p.resolve("index.ts"))`;
+/** Node 20's util.inspect running away on a frame in a scope directory (what cmd/run does with every uncaught error). */
+const INSPECT_REPRO = `node -e 'const e = new Error("x"); e.stack = "Error: x\\n    at b (/w/node_modules/@pulumi/resource.ts:1:1)"; require("util").inspect(e, { colors: true })'`;
 
-function main(): void {
-  const r = quick ? 2 : 5;
+
+/** Wall time of a fresh node process (no tsx) in the snapshot. */
+function spawnTimed(snap: string, args: string[], env: Record<string, string> = {}): number {
+  const t = performance.now();
+  const inherited: Record<string, string | undefined> = { ...process.env, ...env };
+  delete inherited["NODE_OPTIONS"];
+  const r = spawnSync(process.execPath, args, { cwd: snap, env: inherited, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${args.join(" ")} failed:\n${r.stderr}`);
+  return performance.now() - t;
+}
+
+/** Wall time of a whole command in the snapshot. */
+function command(snap: string, args: string[]): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: snap, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${args.join(" ")} failed:\n${r.stderr}`);
+  return performance.now() - t;
+}
+
+function checked(r: HostResult, what: string, resources?: number): HostResult {
+  if (r.status !== 0 || r.log.some((l) => l.startsWith("error"))) throw new Error(`host run ${what} failed (${r.status}): ${r.log.join("\n")}\n${r.stderr}`);
+  if (r.registered.duplicates > 0) throw new Error(`host run ${what} registered a URN twice`);
+  if (resources !== undefined && r.registered.resources !== resources) throw new Error(`host run ${what} registered ${r.registered.resources} resources, expected ${resources}`);
+  return r;
+}
+
+async function bench(): Promise<void> {
+  const started = performance.now();
+  const load = [loadavg()[0]!];
+  const R = quick ? 2 : 7;
+  const snap = snapshotCheckout(ROOT);
+  const lines: string[] = [];
+  const targets: [string, string, boolean][] = [];
+  /** A ratio target: met, and whether narrowly (within 5% of its limit). */
+  const ratioTarget = (label: string, value: number, limit: number) => targets.push([label, `${value.toFixed(2)}x${value <= limit && value > 0.95 * limit ? ` (narrowly: within 5% of ${limit}x; see the min–max ranges)` : ""}`, value <= limit]);
+  const push = (...l: string[]) => lines.push(...l);
+
+  // 1. The language-host-like run.
+  const engine: MockEngine = await startMockEngine();
+  const dev = hostRun(snap, "dev");
+  const floorRun = hostRun(snap, "floor");
+  let devCount: number | undefined;
+  const host = await group("language-host-like run", R, async () => {
+    const floor = await runNode(snap, SDK_FLOOR);
+    const hostFloor = checked(await runUnderHost(engine, snap, floorRun), "floor", 1);
+    const ours = checked(await runUnderHost(engine, snap, dev), "dev", devCount);
+    devCount ??= ours.registered.resources;
+    const traces = checked(await runUnderHost(engine, snap, { ...dev, env: { OIDC_APPS_STACK_TRACES: "1" } }), "dev with stack traces", devCount);
+    return {
+      floor,
+      hostFloor: hostFloor.ms,
+      hostFloorEval: hostFloor.marks.resolved!,
+      ours: ours.ms,
+      oursEval: ours.marks.resolved!,
+      oursRss: ours.marks.maxRssKb!,
+      oursEngine: ours.engineCpuMs,
+      traces: traces.ms,
+      tracesEval: traces.marks.resolved!,
+      tracesRss: traces.marks.maxRssKb!,
+      floorEngine: hostFloor.engineCpuMs,
+    };
+  });
+  const apps = quick ? 30 : 100;
+  const many = await group(`language-host-like run, ${apps} apps`, quick ? 2 : 5, async () => {
+    const run = hostRun(snap, "apps", apps);
+    const ours = checked(await runUnderHost(engine, snap, run), `${apps} apps`);
+    const traces = checked(await runUnderHost(engine, snap, { ...run, env: { OIDC_APPS_STACK_TRACES: "1" } }), `${apps} apps with stack traces`, ours.registered.resources);
+    return { ours: ours.ms, oursEval: ours.marks.resolved!, oursRss: ours.marks.maxRssKb!, traces: traces.ms, tracesEval: traces.marks.resolved!, tracesRss: traces.marks.maxRssKb! };
+  });
+  // A stack file with an error: the program rejects with a RunError before registering anything.
+  const invalid = { ...dev, config: { ...dev.config, "oidc-apps:environment": "prod" } };
+  const failing = await group("language-host-like run, invalid stack file", quick ? 1 : 3, async () => {
+    const runs = [await runUnderHost(engine, snap, invalid), await runUnderHost(engine, snap, { ...invalid, env: { OIDC_APPS_STACK_TRACES: "1" } })];
+    for (const r of runs) if (r.status === 0 || !r.log.some((l) => l.includes("CONFIG_INVALID_VALUE"))) throw new Error(`the invalid stack file was not reported: ${r.log.join("\n")}`);
+    return { ours: runs[0]!.ms, oursRss: runs[0]!.marks.maxRssKb!, traces: runs[1]!.ms, tracesRss: runs[1]!.marks.maxRssKb! };
+  });
+  await engine.stop();
+  const m = (r: Row) => median(r);
+  const evalRatio = m(host.oursEval) / m(host.hostFloorEval);
+  push(
+    "## 1. `pulumi preview` / `pulumi up`: the program under a language-host-like run",
+    "",
+    "How the Node.js language host runs it: a fresh `node` running `@pulumi/pulumi/cmd/run` (which loads `source-map-support/register` and keeps",
+    "Node's default stack-trace limit) on the compiled program (`package.json` main, bin/index.js), the stack's config in `PULUMI_CONFIG`, in preview",
+    "mode, against a mock engine (bench/host/engine.ts: a gRPC ResourceMonitor and Engine that answer each registration with its URN and inputs,",
+    "as a preview does). *Start-up and evaluation* is the time from process start until the program's exported function has resolved (all",
+    "resources constructed; bench/host/timing.js marks it); *to exit* adds the registrations' round trips to the engine and the process exit.",
+    `The dev stack registers ${devCount} resources. The floors: node loading the five SDKs the program loads (${SDKS.join(", ")}); and the same host`,
+    "running a program that loads those five SDKs and registers nothing (bench/host/sdk-floor.js), whose start-up and evaluation *is* loading the",
+    "five SDKs under the host.",
+    "",
+    "| run | start-up and evaluation, median ms | to exit, median ms | min–max ms (exit) | peak RSS MiB | mock engine CPU ms | command |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    `| floor: node loading the five SDKs | – | ${fixed(m(host.floor))} | ${spread(host.floor)} | – | – | \`node -e '${SDK_FLOOR}'\` |`,
+    `| floor under the host: the five SDKs, nothing registered | ${fixed(m(host.hostFloorEval))} | ${fixed(m(host.hostFloor))} | ${spread(host.hostFloor)} | – | ${fixed(m(host.floorEngine))} | \`npx tsx bench/host/cli.ts floor\` |`,
+    `| **dev stack** (stack traces off while it registers) | ${fixed(m(host.oursEval))} | ${fixed(m(host.ours))} | ${spread(host.ours)} | ${fixed(mib(m(host.oursRss)))} | ${fixed(m(host.oursEngine))} | \`npx tsx bench/host/cli.ts dev\` |`,
+    `| dev stack, \`OIDC_APPS_STACK_TRACES=1\` (the opt-out; what every run did before) | ${fixed(m(host.tracesEval))} | ${fixed(m(host.traces))} | ${spread(host.traces)} | ${fixed(mib(m(host.tracesRss)))} | – | \`OIDC_APPS_STACK_TRACES=1 npx tsx bench/host/cli.ts dev\` |`,
+    `| ${apps} generated apps | ${fixed(m(many.oursEval))} | ${fixed(m(many.ours))} | ${spread(many.ours)} | ${fixed(mib(m(many.oursRss)))} | – | \`npx tsx bench/host/cli.ts apps ${apps}\` |`,
+    `| ${apps} generated apps, \`OIDC_APPS_STACK_TRACES=1\` | ${fixed(m(many.tracesEval))} | ${fixed(m(many.traces))} | ${spread(many.traces)} | ${fixed(mib(m(many.tracesRss)))} | – | \`OIDC_APPS_STACK_TRACES=1 npx tsx bench/host/cli.ts apps ${apps}\` |`,
+    `| dev stack with an error in it (\`oidc-apps:environment: prod\`): the error reported | – | ${fixed(m(failing.ours))} | ${spread(failing.ours)} | ${fixed(mib(m(failing.oursRss)))} | – | \`npx tsx bench/host/cli.ts invalid\` |`,
+    `| the same, \`OIDC_APPS_STACK_TRACES=1\` | – | ${fixed(m(failing.traces))} | ${spread(failing.traces)} | ${fixed(mib(m(failing.tracesRss)))} | – | \`OIDC_APPS_STACK_TRACES=1 npx tsx bench/host/cli.ts invalid\` |`,
+    "",
+    "Ratios, each of medians measured in the same run:",
+    "",
+    `- dev stack, start-up and evaluation: **${ratio(m(host.oursEval), m(host.hostFloorEval))}** the floor of loading the five SDKs under the host.`,
+    `- dev stack, to exit: ${ratio(m(host.ours), m(host.hostFloor))} the host floor; ${ratio(m(host.ours), m(host.floor))} plain node loading the five SDKs (the host alone costs ${ratio(m(host.hostFloor), m(host.floor))}).`,
+    "- A stack file with an error used to take 15.5 s and 3.3 GiB to report under the host (measured with stack traces on, before index.ts",
+    "  `runError`): cmd/run util.inspect()s every uncaught error for its trace span, even a RunError, and Node 20's inspect runs away on a frame",
+    `  that source-map-support maps to \`node_modules/@pulumi/resource.ts\` (\`${INSPECT_REPRO}\``,
+    "  throws `RangeError: Invalid string length` after about 20 s). The program's RunErrors now carry no frames.",
+    `- stack traces off vs on: ${ratio(m(host.ours), m(host.traces))} wall to exit, ${ratio(m(host.oursEval), m(host.tracesEval))} start-up and evaluation, ${ratio(m(host.oursRss), m(host.tracesRss))} peak RSS (dev stack); ${ratio(m(many.ours), m(many.traces))} wall and ${ratio(m(many.oursRss), m(many.tracesRss))} peak RSS at ${apps} apps.`,
+    "",
+  );
+  ratioTarget("dev stack start-up and evaluation under the host ≤ 1.3x the floor of loading the five SDKs", evalRatio, 1.3);
+  load.push(loadavg()[0]!);
+
+  // 2. The plan against the hand-written baseline.
+  const N = quick ? 200 : 1000;
+  const equal = child<{ equal: boolean; resources: number }>(snap, "bench/eval-child.ts", "equal", N);
+  const vs = await group(`plan vs baseline, ${N} apps`, quick ? 2 : 7, () => {
+    const plan = child(snap, "bench/eval-child.ts", "plan", N);
+    const base = child(snap, "bench/eval-child.ts", "baseline", N, main.APPS_PER_TURN);
+    const sync = child(snap, "bench/eval-child.ts", "baseline", N, 0);
+    return { plan: plan["ms"]!, planCpu: plan["cpuMs"]!, planRss: plan["maxRssKb"]!, base: base["ms"]!, baseCpu: base["cpuMs"]!, baseRss: base["maxRssKb"]!, sync: sync["ms"]!, syncCpu: sync["cpuMs"]!, syncRss: sync["maxRssKb"]! };
+  });
+  push(
+    `## 2. The offline plan of ${N} apps against a hand-written program`,
+    "",
+    `bench/baseline.ts registers, for the generated stack (bench/stack.ts), exactly the resources the program does: same types, names, parents,`,
+    `options and inputs, components included, in the same order, with the same lookups and stack outputs; it has no config parsing, validation,`,
+    `model or component classes. Checked before timing: \`node --import tsx bench/eval-child.ts equal ${N}\` → equal: ${equal.equal} (${equal.resources} resources).`,
+    "Both run under the same mock runtime (plan/capture.ts), in fresh processes, timed after module loading.",
+    "",
+    "| program | median ms | min–max ms | median CPU ms | peak RSS MiB | command |",
+    "| --- | ---: | ---: | ---: | ---: | --- |",
+    `| **the plan** (config, validation, program, capture) | ${fixed(m(vs.plan))} | ${spread(vs.plan)} | ${fixed(m(vs.planCpu))} | ${fixed(mib(m(vs.planRss)))} | \`node --import tsx bench/eval-child.ts plan ${N}\` |`,
+    `| hand-written baseline, ${main.APPS_PER_TURN} apps per turn of the event loop (as the program) | ${fixed(m(vs.base))} | ${spread(vs.base)} | ${fixed(m(vs.baseCpu))} | ${fixed(mib(m(vs.baseRss)))} | \`node --import tsx bench/eval-child.ts baseline ${N} ${main.APPS_PER_TURN}\` |`,
+    `| hand-written baseline, all apps in one turn (as the program did before) | ${fixed(m(vs.sync))} | ${spread(vs.sync)} | ${fixed(m(vs.syncCpu))} | ${fixed(mib(m(vs.syncRss)))} | \`node --import tsx bench/eval-child.ts baseline ${N} 0\` |`,
+    "",
+    `Ratios (same run): the plan is **${ratio(m(vs.plan), m(vs.base))}** the baseline's wall time (${ratio(m(vs.planCpu), m(vs.baseCpu))} CPU); constructing ${main.APPS_PER_TURN} apps per turn instead of all at once costs the`,
+    `baseline ${ratio(m(vs.base), m(vs.sync))} the time and ${ratio(m(vs.baseRss), m(vs.syncRss))} the peak memory.`,
+    "",
+  );
+  ratioTarget(`${N} apps: the plan ≤ 1.10x the hand-written baseline`, m(vs.plan) / m(vs.base), 1.1);
+  load.push(loadavg()[0]!);
+
+  // 3. Scale: the rendered plan up to 10,000 apps, default heap.
+  const sizes = quick ? [200, 1000] : [1000, 5000, 10000];
+  const scale = sizes.map((n) => {
+    const samples = Array.from({ length: n >= 5000 ? 2 : quick ? 1 : 3 }, () => child(snap, "bench/eval-child.ts", "render", n));
+    const ms = samples.map((s) => s["ms"]!);
+    return { n, ms, textMs: median(samples.map((s) => s["textMs"]!)), resources: samples[0]!["resources"]!, rssKb: Math.max(...samples.map((s) => s["maxRssKb"]!)), heapLimitMb: samples[0]!["heapLimitMb"]! };
+  });
+  const [small, large] = [scale[0]!, scale.at(-1)!];
+  const perApp = (s: (typeof scale)[number]) => median(s.ms) / s.n;
+  push(
+    "## 3. Scale: the rendered plan (`npm run plan`'s work), Node's default heap",
+    "",
+    `Each sample a fresh \`node\` with no heap flag (heap limit ${fixed(small.heapLimitMb)} MiB). Time is evaluation and text; memory is the process's peak RSS.`,
+    "",
+    "| apps | resources | median ms | min–max ms | ms per app | of which text ms | peak RSS MiB | peak RSS per app MiB | command |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...scale.map((s) => `| ${s.n} | ${s.resources} | ${fixed(median(s.ms))} | ${spread(s.ms)} | ${fixed(perApp(s), 2)} | ${fixed(s.textMs)} | ${fixed(mib(s.rssKb))} | ${fixed(mib(s.rssKb) / s.n, 3)} | \`node --import tsx bench/eval-child.ts render ${s.n}\` |`),
+    "",
+    `Per-app time at ${large.n} apps is ${ratio(perApp(large), perApp(small))} that at ${small.n}; the memory each further app costs, (peak(${large.n}) − peak(${small.n})) / ${large.n - small.n}, is ${fixed((mib(large.rssKb) - mib(small.rssKb)) / (large.n - small.n), 3)} MiB.`,
+    "",
+  );
+  if (!quick) {
+    targets.push([`${large.n} apps render with the default heap`, `${fixed(median(large.ms) / 1000, 1)} s, heap limit ${fixed(large.heapLimitMb)} MiB`, true]);
+    ratioTarget(`per-app time at ${large.n} apps ≤ 1.2x that at ${small.n}`, perApp(large) / perApp(small), 1.2);
+    targets.push([`memory ≤ 0.3 MB per app (peak RSS / apps at ${large.n})`, `${fixed((large.rssKb * 1024) / 1e6 / large.n, 3)} MB`, (large.rssKb * 1024) / 1e6 / large.n <= 0.3]);
+  }
+  load.push(loadavg()[0]!);
+
+  // 4. Slopes: config, recipes, diff (the plan text is in section 3).
+  const slope = (script: string, mode: string, ns: number[], repeats: number) =>
+    ns.map((n) => {
+      const samples = Array.from({ length: repeats }, () => child(snap, script, mode, n));
+      return { n, ms: samples.map((s) => s["ms"]!) };
+    });
+  const configSizes = quick ? [1000, 2000] : [1000, 5000, 10000];
+  const config = slope("bench/eval-child.ts", "config", configSizes, 3);
+  const recipeSizes = quick ? [100, 400] : [250, 1000, 4000];
+  const recipes = slope("bench/eval-child.ts", "recipes", recipeSizes, 3);
+  const diffSizes = quick ? [250, 1000] : [500, 1000, 2500, 5000];
+  const diffs = diffSizes.map((n) => {
+    const base = join(snap, `base-${n}.json`);
+    const head = join(snap, `head-${n}.json`);
+    execFileSync(process.execPath, ["--import", "tsx", "bench/render-child.ts", String(n), "app", base], { cwd: snap });
+    execFileSync(process.execPath, ["--import", "tsx", "bench/render-child.ts", String(n), "renamed", head], { cwd: snap });
+    const samples = Array.from({ length: 3 }, () => child<{ ms: number; renamed: number; added: number }>(snap, "bench/diff-child.ts", base, head));
+    if (samples[0]!.renamed !== n) throw new Error(`renaming ${n} apps paired ${samples[0]!.renamed}`);
+    rmSync(base);
+    rmSync(head);
+    return { n, ms: samples.map((s) => s.ms), added: samples[0]!.added };
+  });
+  const slopeRow = (what: string, unit: string, rows: { n: number; ms: number[] }[], cmd: (n: number) => string) =>
+    rows.map((r) => `| ${what} | ${r.n} ${unit} | ${fixed(median(r.ms))} | ${spread(r.ms)} | ${fixed((median(r.ms) / r.n) * 1000, 1)} | ${ratio(median(r.ms) / r.n, median(rows[0]!.ms) / rows[0]!.n)} | \`${cmd(r.n)}\` |`);
+  push(
+    "## 4. Slopes: no step grows faster than the stack",
+    "",
+    "Time per unit at each size against the smallest size: a quadratic step would double it with every doubling. The plan text's own time is in section 3.",
+    "",
+    "| step | size | median ms | min–max ms | µs per unit | per unit vs smallest | command |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...slopeRow("config: validation and model (loadStackConfig)", "apps", config, (n) => `node --import tsx bench/eval-child.ts config ${n}`),
+    ...slopeRow("recipes: expansion, merge, shared origins", "instances", recipes, (n) => `node --import tsx bench/eval-child.ts recipes ${n}`),
+    ...slopeRow("diff of a rename of every app (diffPlans, then the text)", "apps", diffs, (n) => `node --import tsx bench/render-child.ts ${n} app base.json && node --import tsx bench/render-child.ts ${n} renamed head.json && node --import tsx bench/diff-child.ts base.json head.json`),
+    "",
+  );
+  const rename = diffs.at(-1)!;
+  if (!quick) targets.push([`renaming ${rename.n} apps: diff ≤ 2 s`, `${fixed(median(rename.ms))} ms`, median(rename.ms) <= 2000]);
+  const worstSlope = Math.max(...[config, recipes, diffs, scale.map((s) => ({ n: s.n, ms: s.ms }))].map((rows) => median(rows.at(-1)!.ms) / rows.at(-1)!.n / (median(rows[0]!.ms) / rows[0]!.n)));
+  targets.push(["no quadratic step in config, plan, diff or recipes (per-unit time at the largest size vs the smallest)", `at most ${worstSlope.toFixed(2)}x`, worstSlope <= 1.5]);
+  load.push(loadavg()[0]!);
+
+  // 5. check.
+  const checkApps = 1000;
+  const checkFile = join(snap, `check-${checkApps}.yaml`);
+  const checkText = stackFileText(generatedConfig(checkApps));
+  const checkKb = Math.round(checkText.length / 1024);
+  writeFileSync(checkFile, checkText);
+  const check = await group(`check, ${checkApps} apps`, quick ? 2 : 5, () => ({
+    check: child(snap, "bench/check-child.ts", checkFile)["ms"]!,
+    command: command(snap, ["--import", "tsx", "scripts/check.ts", "bench", "--config-file", checkFile]),
+    tsx: command(snap, ["--import", "tsx", "-e", ""]),
+  }));
+  push(
+    `## 5. \`check\` of ${checkApps} apps`,
+    "",
+    `The generated stack of ${checkApps} apps as a stack file (${checkKb} KB of YAML, bench/stack.ts \`stackFileText\`): the YAML, then the loader`,
+    "(scripts/check.ts `checkStackText`), in a fresh process after module loading; and the whole command as `npm run check` runs it, less npm itself.",
+    "",
+    "| what | median ms | min–max ms | command |",
+    "| --- | ---: | ---: | --- |",
+    `| **check** (YAML and validation, modules loaded) | ${fixed(m(check.check))} | ${spread(check.check)} | \`node --import tsx bench/check-child.ts --write ${checkApps} check-${checkApps}.yaml\` |`,
+    `| the whole command, node and tsx start-up included | ${fixed(m(check.command))} | ${spread(check.command)} | \`node --import tsx scripts/check.ts bench --config-file check-${checkApps}.yaml\` |`,
+    `| of that, node and tsx starting with nothing to do | ${fixed(m(check.tsx))} | ${spread(check.tsx)} | \`node --import tsx -e ""\` |`,
+    "",
+  );
+  targets.push([`\`check\` of ${checkApps} apps ≤ 0.5 s`, `${fixed(m(check.check))} ms (the whole command: ${fixed(m(check.command))} ms)`, m(check.check) <= 500]);
+  load.push(loadavg()[0]!);
+
+  // 6. How the program is loaded: the compiled program, against the ways ts-node would load the sources.
   const cacheDir = mkdtempSync(join(tmpdir(), "oidc-apps-bench-ts-node-"));
-  execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
+  const tsNode = (env: Record<string, string>) => spawnTimed(snap, ["bench/ts-node-load.js"], env);
+  tsNode({ TRANSPILE_ONLY: "false", TS_NODE_CACHE_DIRECTORY: cacheDir }); // warm the cache
+  const loading = await group("loading the program", quick ? 1 : 5, () => ({
+    floor: spawnTimed(snap, ["-e", SDK_FLOOR]),
+    bin: spawnTimed(snap, ["-e", 'require("./bin/index.js")']),
+    transpile: tsNode({ TRANSPILE_ONLY: "true", TS_NODE_CACHE: "false" }),
+    warm: tsNode({ TRANSPILE_ONLY: "false", TS_NODE_CACHE_DIRECTORY: cacheDir }),
+  }));
+  // ts-node 7 caches compiled files in a temp directory: the first run after a change pays for the type-check.
+  const cold = Array.from({ length: quick ? 1 : 2 }, () => tsNode({ TRANSPILE_ONLY: "false", TS_NODE_CACHE: "false" }));
+  rmSync(cacheDir, { recursive: true, force: true });
+  const floorLoad = m(loading.floor);
+  const tsNodeCmd = (env: string) => `${env} node bench/ts-node-load.js`;
+  push(
+    "## 6. How the program is loaded (module loading only, nothing run)",
+    "",
+    "`pulumi up` runs the compiled program (Pulumi.yaml `main: bin/index.js`, `typescript: false`); Pulumi's TypeScript default would load the",
+    "sources through its vendored ts-node 7 with type-checking (cmd/run/run.js, tsutils.js).",
+    "",
+    "| how it is loaded | median ms | min–max ms | × floor | command |",
+    "| --- | ---: | ---: | ---: | --- |",
+    `| floor: node loading the five SDKs | ${fixed(floorLoad)} | ${spread(loading.floor)} | 1.00 | \`node -e '${SDK_FLOOR}'\` |`,
+    `| **compiled program (bin/index.js)**, the default | ${fixed(m(loading.bin))} | ${spread(loading.bin)} | ${(m(loading.bin) / floorLoad).toFixed(2)} | \`node -e 'require("./bin/index.js")'\` |`,
+    `| ts-node, transpile only (PULUMI_NODEJS_TRANSPILE_ONLY=true), cold cache | ${fixed(m(loading.transpile))} | ${spread(loading.transpile)} | ${(m(loading.transpile) / floorLoad).toFixed(2)} | \`${tsNodeCmd("TRANSPILE_ONLY=true TS_NODE_CACHE=false")}\` |`,
+    `| ts-node with type-check (Pulumi's TypeScript default), cold cache | ${fixed(median(cold))} | ${spread(cold)} | ${(median(cold) / floorLoad).toFixed(2)} | \`${tsNodeCmd("TRANSPILE_ONLY=false TS_NODE_CACHE=false")}\` |`,
+    `| ts-node with type-check, warm cache | ${fixed(m(loading.warm))} | ${spread(loading.warm)} | ${(m(loading.warm) / floorLoad).toFixed(2)} | \`${tsNodeCmd("TRANSPILE_ONLY=false TS_NODE_CACHE_DIRECTORY=<dir>")}\` |`,
+    "",
+  );
+  load.push(loadavg()[0]!);
+  rmSync(snap, { recursive: true, force: true });
 
-  const sizes = quick ? [10, 100] : [10, 100, 1000];
-  const evals = sizes.map((n) => {
-    const samples = evaluate(n, n >= 1000 ? Math.min(r, 3) : r);
-    const ms = samples.map((s) => s.ms);
-    return { n, ms, perApp: median(ms) / n, resources: samples[0]!.resources!, invokes: samples[0]!.invokes!, rssMb: Math.max(...samples.map((s) => s.maxRssKb!)) / 1024 };
-  });
-
-  const modes: [string, string[], Record<string, string>, number][] = [
-    ["floor: node loading @pulumi/pulumi, @pulumi/okta, @pulumi/auth0", ["-e", 'require("@pulumi/pulumi");require("@pulumi/okta");require("@pulumi/auth0")'], {}, r],
-    ["precompiled JavaScript (bin/index.js) — the default", ["-e", 'require("./bin/index.js")'], {}, r],
-    ["ts-node, transpile only (PULUMI_NODEJS_TRANSPILE_ONLY=true), cold cache", ["-e", tsNodeLoad], { TRANSPILE_ONLY: "true", TS_NODE_CACHE: "false" }, r],
-    // ts-node 7 caches compiled files in a temp directory: the first run after a change pays for the type-check
-    // (cold), later ones mostly do not (warm).
-    ["ts-node with type-check (Pulumi's TypeScript default), cold cache", ["-e", tsNodeLoad], { TRANSPILE_ONLY: "false", TS_NODE_CACHE: "false" }, Math.min(r, 3)],
-    ["ts-node with type-check, warm cache", ["-e", tsNodeLoad], { TRANSPILE_ONLY: "false", TS_NODE_CACHE_DIRECTORY: cacheDir }, r],
-  ];
-  startup(["-e", tsNodeLoad], { TRANSPILE_ONLY: "false", TS_NODE_CACHE_DIRECTORY: cacheDir }, 1); // warm the cache
-  const starts = modes.map(([name, args, env, repeats]) => ({ name, ms: startup(args, env, repeats) }));
-
-  const floor = median(starts[0]!.ms);
-  const chosen = median(starts[1]!.ms);
-  const per = (n: number) => evals.find((e) => e.n === n)?.perApp;
-  const linear = per(1000) !== undefined && per(100) !== undefined ? per(1000)! / per(100)! : undefined;
-  const targets = [
-    ["time per app at 1,000 apps within 1.25x of at 100 apps", linear === undefined ? "not run (--quick)" : `${linear.toFixed(2)}x`, linear === undefined ? "-" : linear <= 1.25 ? "met" : "missed"],
-    ["invokes per stack independent of the number of apps", evals.map((e) => e.invokes).join(", "), new Set(evals.map((e) => e.invokes)).size === 1 ? "met" : "missed"],
-    ["start-up of the chosen setup within 1.3x of the floor", `${(chosen / floor).toFixed(2)}x`, chosen / floor <= 1.3 ? "met" : "missed"],
-  ];
-
-  const lines = [
+  const head = [
     "# Benchmark results",
     "",
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}, Node ${process.version}.`,
-    `Repeats: ${r} per row (3 for 1,000 apps and for the cold type-checked start-up); each sample is a fresh process. Median, and min–max.`,
-    "Measured while nothing else ran on the machine is best; a loaded machine inflates every row alike.",
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${fixed(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}, Node ${process.version}. Shared with other work:`,
+    `1-minute load average ${load.map((l) => l.toFixed(1)).join(" → ")} over the run (start, after each section). Samples are interleaved and every ratio is`,
+    `of medians measured in the same run, so a disturbance shifts both sides of a ratio; absolute numbers move with the load. ${R} rounds per`,
+    `interleaved group unless a table says otherwise; a group whose samples spread more than ${DISTURBED}x is measured again once.`,
+    `Reproduce: \`npm run bench\` (about ${fixed((performance.now() - started) / 60000)} minutes); each row's command reproduces that row alone (after \`npm run build\`).`,
     "",
-    "## Program evaluation under the mock runtime (the offline plan)",
-    "",
-    "| apps | median ms | min–max ms | ms per app | resources | resources per app | invokes | peak RSS MiB |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...evals.map((e) => `| ${e.n} | ${median(e.ms).toFixed(0)} | ${spread(e.ms)} | ${e.perApp.toFixed(1)} | ${e.resources} | ${(e.resources / e.n).toFixed(2)} | ${e.invokes} | ${e.rssMb.toFixed(0)} |`),
-    "",
-    "## Start-up of the dev stack's program",
-    "",
-    "| how it is loaded | median ms | min–max ms | × floor |",
-    "| --- | ---: | ---: | ---: |",
-    ...starts.map((s) => `| ${s.name} | ${median(s.ms).toFixed(0)} | ${spread(s.ms)} | ${(median(s.ms) / floor).toFixed(2)} |`),
-    "",
-    "## Targets",
+  ];
+  const tail = [
+    "## Targets (issue 19)",
     "",
     "| target | measured | |",
     "| --- | --- | --- |",
-    ...targets.map((t) => `| ${t.join(" | ")} |`),
+    ...targets.map(([t, v, ok]) => `| ${t} | ${v} | ${ok ? "met" : "**missed**"} |`),
     "",
+    ...(notes.length > 0 ? ["Notes:", "", ...notes.map((n) => `- ${n}`), ""] : []),
   ];
-  const text = lines.join("\n");
+  const text = [...head, ...lines, ...tail].join("\n");
   process.stdout.write(text);
   if (!quick) writeFileSync(join(ROOT, "bench/RESULTS.md"), text);
 }
 
-main();
+bench().catch((e: unknown) => {
+  process.stderr.write(String(e instanceof Error ? e.stack : e) + "\n");
+  process.exitCode = 1;
+});

@@ -126,16 +126,19 @@ export async function capture<T>(options: CaptureOptions, program: () => Promise
     });
   } catch (error) {
     result = { ok: false, error };
+  }
+  try {
+    // Even if the program caught the constructor's error: the engine fails the whole run.
+    if (duplicate) result = { ok: false, error: duplicate };
+    await settled(() => order.every((r) => inputsByKey.has(r.key)));
+    // Let the runtime finish its own calls (the stack registers its outputs after the program returns) before
+    // anyone installs new mocks: a late call would otherwise reach the next run's mock monitor.
+    await pulumi.runtime.disconnect();
   } finally {
+    // Only now: the registrations the program started run after it returns, and make promises of their own.
     Error.stackTraceLimit = stackTraceLimit;
     process.setSourceMapsEnabled(sourceMaps);
   }
-  // Even if the program caught the constructor's error: the engine fails the whole run.
-  if (duplicate) result = { ok: false, error: duplicate };
-  await settled(() => order.every((r) => inputsByKey.has(r.key)));
-  // Let the runtime finish its own calls (the stack registers its outputs after the program returns) before
-  // anyone installs new mocks: a late call would otherwise reach the next run's mock monitor.
-  await pulumi.runtime.disconnect();
 
   const resources: PlanResource[] = [];
   for (const r of order) {

@@ -21,14 +21,15 @@ export const AUTH0_SECRET_LENGTH = 64;
 
 export class Auth0WebApp extends pulumi.ComponentResource {
   readonly client: auth0.Client;
-  readonly domain: pulumi.Output<string>;
+  /** Known from the config: plain values, not Outputs (issue 19: fewer objects per app). */
+  readonly domain: string;
   readonly clientId: pulumi.Output<string>;
   /** Client-secret auth only. Secret. */
   readonly clientSecret?: pulumi.Output<string>;
-  readonly issuer: pulumi.Output<string>;
+  readonly issuer: string;
   /** private_key_jwt: the kids of the keys Auth0 holds, the one to sign with, and the generated keys by kid. */
-  readonly keyIds?: pulumi.Output<string[]>;
-  readonly activeKeyId?: pulumi.Output<string>;
+  readonly keyIds?: string[];
+  readonly activeKeyId?: string;
   readonly privateKeys: Readonly<Record<string, PrivateKeyOutputs>> = {};
 
   constructor(name: string, args: Auth0WebAppArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -75,8 +76,8 @@ export class Auth0WebApp extends pulumi.ComponentResource {
       const keys = signingKeys(name, spec.keys, this);
       // The private half of a generated key exists only in state: without these outputs no client could sign.
       this.privateKeys = privateKeyOutputs(keys);
-      this.keyIds = pulumi.output(spec.keys.map((k) => k.kid));
-      if (spec.activeKeyId !== undefined) this.activeKeyId = pulumi.output(spec.activeKeyId);
+      this.keyIds = spec.keys.map((k) => k.kid);
+      if (spec.activeKeyId !== undefined) this.activeKeyId = spec.activeKeyId;
       credentialArgs = {
         clientId: this.client.clientId,
         authenticationMethod: "private_key_jwt",
@@ -116,7 +117,7 @@ export class Auth0WebApp extends pulumi.ComponentResource {
       );
     }
 
-    this.domain = pulumi.output(domain);
+    this.domain = domain;
     this.clientId = this.client.clientId;
     // The credentials' secret output is empty unless the provisioning client may read client keys
     // (pulumi-auth0 #314); the value we set is the truth either way.
@@ -124,7 +125,10 @@ export class Auth0WebApp extends pulumi.ComponentResource {
       spec.authenticationMethod === "private_key_jwt"
         ? undefined
         : pulumi.secret(secret ? pulumi.all([credentials.clientSecret, secret]).apply(([read, set]) => read || set) : credentials.clientSecret);
-    this.issuer = pulumi.output(`https://${domain}/`);
-    this.registerOutputs({ domain: this.domain, clientId: this.clientId, clientSecret: this.clientSecret, issuer: this.issuer, keyIds: this.keyIds, activeKeyId: this.activeKeyId, privateKeys: this.privateKeys });
+    this.issuer = `https://${domain}/`;
+    // No registered outputs (issue 19): every value is in the stack outputs, which is what consumers read, and
+    // registering them again cost each app an RPC that awaits and serializes them (and put a second copy of its
+    // secrets in the state). Registering signals the component complete.
+    this.registerOutputs({});
   }
 }

@@ -26,14 +26,15 @@ export class ServiceApp extends pulumi.ComponentResource {
   readonly clientId: pulumi.Output<string>;
   /** Client-secret auth only. Secret. */
   readonly clientSecret?: pulumi.Output<string>;
-  readonly issuer: pulumi.Output<string>;
-  readonly tokenEndpoint: pulumi.Output<string>;
+  /** Known from the config: plain values, not Outputs (issue 19: fewer objects per app). */
+  readonly issuer: string;
+  readonly tokenEndpoint: string;
   /** Space-separated, ready for OKTA_SCOPES. */
-  readonly scopes: pulumi.Output<string>;
-  readonly keyIds: pulumi.Output<string[]>;
+  readonly scopes: string;
+  readonly keyIds: string[];
   /** The public JWKS registered with Okta (with `crv` for EC keys), for anyone who verifies our assertions. */
   readonly jwks: pulumi.Output<PublicJwk[]>;
-  readonly activeKeyId?: pulumi.Output<string>;
+  readonly activeKeyId?: string;
   /** Generated keys, by kid. */
   readonly privateKeys: Readonly<Record<string, PrivateKeyOutputs>>;
 
@@ -72,23 +73,16 @@ export class ServiceApp extends pulumi.ComponentResource {
 
     this.clientId = this.app.clientId;
     this.clientSecret = secretAuth ? pulumi.secret(this.app.clientSecret) : undefined;
-    this.issuer = pulumi.output(org.orgUrl);
-    this.tokenEndpoint = pulumi.output(`${org.orgUrl}/oauth2/v1/token`);
-    this.scopes = pulumi.output(spec.apiScopes.join(" "));
-    this.keyIds = pulumi.output(spec.keys.map((k) => k.kid));
+    this.issuer = org.orgUrl;
+    this.tokenEndpoint = `${org.orgUrl}/oauth2/v1/token`;
+    this.scopes = spec.apiScopes.join(" ");
+    this.keyIds = spec.keys.map((k) => k.kid);
     this.jwks = pulumi.all(keys.map((k) => k.jwk));
-    this.activeKeyId = spec.activeKeyId === undefined ? undefined : pulumi.output(spec.activeKeyId);
+    this.activeKeyId = spec.activeKeyId;
     this.privateKeys = privateKeyOutputs(keys);
-    this.registerOutputs({
-      clientId: this.clientId,
-      clientSecret: this.clientSecret,
-      issuer: this.issuer,
-      tokenEndpoint: this.tokenEndpoint,
-      scopes: this.scopes,
-      keyIds: this.keyIds,
-      jwks: this.jwks,
-      activeKeyId: this.activeKeyId,
-      privateKeys: this.privateKeys,
-    });
+    // No registered outputs (issue 19): every value is in the stack outputs, which is what consumers read, and
+    // registering them again cost each app an RPC that awaits and serializes them (and put a second copy of its
+    // secrets in the state). Registering signals the component complete.
+    this.registerOutputs({});
   }
 }

@@ -27,8 +27,9 @@ export interface OktaAppOutputs {
   readonly clientId: pulumi.Output<string>;
   /** Web apps only; always a Pulumi secret. */
   readonly clientSecret?: pulumi.Output<string>;
-  readonly issuer: pulumi.Output<string>;
-  readonly discoveryUrl: pulumi.Output<string>;
+  /** Known from the config: plain values, not Outputs (issue 19: fewer objects per app). */
+  readonly issuer: string;
+  readonly discoveryUrl: string;
 }
 
 abstract class OktaUserApp extends pulumi.ComponentResource implements OktaAppOutputs {
@@ -36,8 +37,8 @@ abstract class OktaUserApp extends pulumi.ComponentResource implements OktaAppOu
   readonly app: okta.app.OAuth;
   readonly clientId: pulumi.Output<string>;
   readonly clientSecret?: pulumi.Output<string>;
-  readonly issuer: pulumi.Output<string>;
-  readonly discoveryUrl: pulumi.Output<string>;
+  readonly issuer: string;
+  readonly discoveryUrl: string;
 
   protected constructor(type: string, name: string, args: OktaUserAppArgs, opts?: pulumi.ComponentResourceOptions) {
     super(type, name, {}, opts);
@@ -59,9 +60,12 @@ abstract class OktaUserApp extends pulumi.ComponentResource implements OktaAppOu
     this.clientId = this.app.clientId;
     // The provider marks it secret through additionalSecretOutputs; wrap it anyway so no path can leak it.
     this.clientSecret = spec.kind === "web" ? pulumi.secret(this.app.clientSecret) : undefined;
-    this.issuer = pulumi.output(org.orgUrl);
-    this.discoveryUrl = pulumi.output(`${org.orgUrl}/.well-known/openid-configuration`);
-    this.registerOutputs({ clientId: this.clientId, clientSecret: this.clientSecret, issuer: this.issuer, discoveryUrl: this.discoveryUrl });
+    this.issuer = org.orgUrl;
+    this.discoveryUrl = `${org.orgUrl}/.well-known/openid-configuration`;
+    // No registered outputs (issue 19): every value is in the stack outputs, which is what consumers read, and
+    // registering them again cost each app an RPC that awaits and serializes them (and put a second copy of its
+    // secrets in the state). Registering signals the component complete.
+    this.registerOutputs({});
   }
 }
 

@@ -6,7 +6,8 @@ import { capture } from "../../plan/capture";
 import { oktaStack, planOfYaml } from "../support/plan";
 import { stringify } from "yaml";
 
-const value = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
+// Values the config determines are plain, the rest Outputs (issue 19).
+const value = <T>(o: pulumi.Output<T> | T) => (pulumi.Output.isInstance(o) ? new Promise<T>((resolve) => (o as pulumi.Output<T>).apply(resolve)) : Promise.resolve(o as T));
 
 const spec: Auth0WebAppSpec = {
   kind: "regular_web",

@@ -12,7 +12,8 @@ import { oktaOrg } from "../../config/okta";
 import { capture } from "../../plan/capture";
 
 const org = oktaOrg("acme", "okta.com");
-const value = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
+// Values the config determines are plain, the rest Outputs (issue 19).
+const value = <T>(o: pulumi.Output<T> | T) => (pulumi.Output.isInstance(o) ? new Promise<T>((resolve) => (o as pulumi.Output<T>).apply(resolve)) : Promise.resolve(o as T));
 
 type Pair = { privateKeyPemPkcs8: string; publicKeyPem: string };
 const rsaPair = (): Pair => {

@@ -31,7 +31,7 @@ async function run(options: main.Options): Promise<main.StackOutputs> {
   if (stale) throw runError(stale);
   const stackFile = options.stackFile ?? `stacks/Pulumi.${pulumi.getStack()}.yaml`;
   const secretKeys = options.secretKeys ?? secretKeysFromEngine();
-  const { model, diagnostics } = loadStackConfig({ config: pulumi.runtime.allConfig(), ...(secretKeys ? { secretKeys } : {}) });
+  const { model, diagnostics } = loadStackConfig({ config: pulumi.runtime.allConfig(), stack: pulumi.getStack(), ...(secretKeys ? { secretKeys } : {}) });
   report(diagnostics, stackFile, options.onDiagnostics);
   if (!model) {
     // RunError: the engine prints the message without a stack trace. Nothing has been registered yet.
@@ -39,8 +39,9 @@ async function run(options: main.Options): Promise<main.StackOutputs> {
   }
   const outputs: main.StackOutputs = { environment: model.environment };
   // Each provider exists only when the stack declares apps for it, so an Okta-only stack needs no Auth0 settings.
-  if (model.okta) outputs.okta = await oktaStack(model.okta, model.protect);
-  if (model.auth0) outputs.auth0 = await auth0Stack(model.auth0, model.protect);
+  const secret = keptSecret(secretKeys);
+  if (model.okta) outputs.okta = await oktaStack(model.okta, model.protect, secret);
+  if (model.auth0) outputs.auth0 = await auth0Stack(model.auth0, model.protect, secret);
   if (model.recipes.length > 0) {
     outputs.handoffs = Object.fromEntries(model.recipes.map((r) => [r.instance, resolveHandoff(r.handoff, outputs)]));
   }
@@ -210,8 +211,8 @@ function secretKeysFromEngine(): ReadonlySet<string> | undefined {
   }
 }
 
-async function oktaStack(model: OktaModel, protect: boolean): Promise<Record<string, main.AppOutputs>> {
-  const provider = oktaProvider(model);
+async function oktaStack(model: OktaModel, protect: boolean, secret: SecretAware): Promise<Record<string, main.AppOutputs>> {
+  const provider = oktaProvider(model, secret);
   const opts = { providers: [provider] };
   const groups = groupLookups(provider);
 
@@ -275,7 +276,7 @@ function appOutputs(type: string, app: OktaAppOutputs): main.AppOutputs {
  * the provider's own environment variables (OKTA_API_TOKEN; OKTA_API_CLIENT_ID + OKTA_API_PRIVATE_KEY ...),
  * which the provider reads itself when these are unset.
  */
-function oktaProvider(model: OktaModel): okta.Provider {
+function oktaProvider(model: OktaModel, secret: SecretAware): okta.Provider {
   const cfg = new pulumi.Config("okta");
   const tunables: Record<string, number | boolean> = {};
   for (const [key, spec] of Object.entries(OKTA_TUNABLES)) {
@@ -292,28 +293,28 @@ function oktaProvider(model: OktaModel): okta.Provider {
       apiToken: cfg.getSecret("apiToken"),
       accessToken: cfg.getSecret("accessToken"),
       privateKey: cfg.getSecret("privateKey"),
-      privateKeyId: cfg.get("privateKeyId"),
-      clientId: cfg.get("clientId"),
-      httpProxy: cfg.get("httpProxy"),
+      privateKeyId: secret(cfg, "okta", "privateKeyId"),
+      clientId: secret(cfg, "okta", "clientId"),
+      httpProxy: secret(cfg, "okta", "httpProxy"),
       scopes,
     }),
   });
 }
 
-async function auth0Stack(model: Auth0Model, protect: boolean): Promise<Record<string, main.Auth0AppOutputs>> {
+async function auth0Stack(model: Auth0Model, protect: boolean, secret: SecretAware): Promise<Record<string, main.Auth0AppOutputs>> {
   const cfg = new pulumi.Config("auth0");
   // Credentials: `pulumi config set --secret auth0:clientSecret` (or apiToken / clientAssertionPrivateKey), or
   // the provider's environment variables AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET, AUTH0_API_TOKEN.
   const provider = new auth0.Provider("auth0", {
     domain: model.domain,
     ...defined({
-      clientId: cfg.get("clientId"),
+      clientId: secret(cfg, "auth0", "clientId"),
       clientSecret: cfg.getSecret("clientSecret"),
       apiToken: cfg.getSecret("apiToken"),
       clientAssertionPrivateKey: cfg.getSecret("clientAssertionPrivateKey"),
-      clientAssertionSigningAlg: cfg.get("clientAssertionSigningAlg"),
-      audience: cfg.get("audience"),
-      customDomainHeader: cfg.get("customDomainHeader"),
+      clientAssertionSigningAlg: secret(cfg, "auth0", "clientAssertionSigningAlg"),
+      audience: secret(cfg, "auth0", "audience"),
+      customDomainHeader: secret(cfg, "auth0", "customDomainHeader"),
       // An explicit provider does not read the stack's auth0:* config by itself: pass the switches on
       // (config/provider-settings.ts AUTH0_SWITCHES; the loader refuses values other than true and false).
       debug: cfg.getBoolean("debug"),
@@ -351,6 +352,18 @@ function resolveHandoff(template: HandoffTemplate, outputs: main.StackOutputs): 
     return (template as OutputRef).as === "json" ? pulumi.output(value).apply((text) => JSON.parse(String(text)) as unknown) : value;
   }
   return Object.fromEntries(Object.entries(template).map(([k, v]) => [k, resolveHandoff(v, outputs)]));
+}
+
+/** Reads a plain provider setting, as a Pulumi secret when the stack keeps it secret (`secure:`). */
+type SecretAware = (cfg: pulumi.Config, namespace: string, key: string) => pulumi.Input<string> | undefined;
+
+/**
+ * `cfg.get` of a `secure:` value returns it in clear (and only warns), so a setting that is not a credential by
+ * name but that the stack encrypted (an http proxy with a password, a client id) would reach the provider's
+ * inputs, the plan and the state in clear: read those with `getSecret`.
+ */
+function keptSecret(secretKeys: ReadonlySet<string> | undefined): SecretAware {
+  return (cfg, namespace, key) => (secretKeys?.has(`${namespace}:${key}`) ? cfg.getSecret(key) : cfg.get(key));
 }
 
 function defined<T extends Record<string, unknown>>(values: T): Partial<T> {

@@ -43,10 +43,11 @@ export interface CheckReport {
 }
 
 /** Validate one stack file's text: the YAML first; the loader only when the YAML is readable. */
-export function checkStackText(text: string): readonly Diagnostic[] {
+export function checkStackText(text: string, stack?: string): readonly Diagnostic[] {
   const file = readStackFileText(text);
   if (file.diagnostics.length > 0) return file.diagnostics;
-  return loadStackConfig({ config: file.config, secretKeys: file.secretKeys }).diagnostics;
+  // The stack name too, as the program passes it: a stack named prod must be a production stack.
+  return loadStackConfig({ config: file.config, secretKeys: file.secretKeys, ...(stack !== undefined ? { stack } : {}) }).diagnostics;
 }
 
 export function cli(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -61,7 +62,7 @@ export function cli(argv: readonly string[], out: (s: string) => void, err: (s: 
   if ("problem" in read) return usage(read.problem);
   const { stackFile, text } = read;
 
-  const diagnostics = checkStackText(text);
+  const diagnostics = checkStackText(text, stack);
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const report: CheckReport = { stack, stackFile, errors, warnings: diagnostics.length - errors, diagnostics };
   out(format === "json" ? JSON.stringify(report, null, 2) + "\n" : checkText(report));

@@ -29,6 +29,8 @@ export interface CorpusCase {
   readonly absolute: string;
   readonly description: string;
   readonly expect: readonly Expected[];
+  /** `# stack: <name>`: the stack name the commands are given (default `corpus`), for rules about stack names. */
+  readonly stack: string;
 }
 
 export function readCorpus(): CorpusCase[] {
@@ -48,7 +50,7 @@ function readHead(path: string): string {
   return end < 0 ? text : text.slice(0, end);
 }
 
-export function parseHeader(head: string, name: string): { description: string; expect: Expected[] } {
+export function parseHeader(head: string, name: string): { description: string; expect: Expected[]; stack: string } {
   const lines = head.split("\n").filter((l) => l.startsWith("#"));
   const description = (lines[0] ?? "").replace(/^#\s*/, "");
   const expect: Expected[] = [];
@@ -61,7 +63,8 @@ export function parseHeader(head: string, name: string): { description: string; 
   }
   if (!description || description.startsWith("expect:")) throw new Error(`${name}: the first line must describe the case`);
   if (expect.length === 0) throw new Error(`${name}: no "# expect: <CODE> <path>" line`);
-  return { description, expect };
+  const stack = lines.map((l) => /^# stack: ([a-z0-9][a-z0-9._-]*)$/.exec(l)?.[1]).find((s) => s !== undefined) ?? "corpus";
+  return { description, expect, stack };
 }
 
 /** Does diagnostic (code, path) satisfy this expectation? */

@@ -18,18 +18,8 @@ export function diffPlans(base: Plan, head: Plan, options: DiffOptions = {}): Di
   const baseErrors = base.diagnostics.filter((d) => d.severity === "error").length;
   if (baseErrors > 0) notes.push(`The base has ${baseErrors} error${baseErrors === 1 ? "" : "s"} and renders no resources: everything in the head shows as added.`);
 
-  const entry = (r: PlanResource, note?: string): ResourceEntry => ({
-    resource: resourceId(r),
-    type: r.type,
-    name: r.name,
-    parent: r.parent,
-    protect: r.protect,
-    retainOnDelete: r.retainOnDelete,
-    ...(r.import !== undefined ? { import: r.import } : {}),
-    ...(r.ignoreChanges !== undefined ? { ignoreChanges: r.ignoreChanges } : {}),
-    inputs: r.inputs,
-    ...(note !== undefined ? { note } : {}),
-  });
+  // A plan resource as it is (its keys already in the contract's order, optional options only where set).
+  const entry = (r: PlanResource, note?: string): ResourceEntry => ({ resource: resourceId(r), ...r, ...(note !== undefined ? { note } : {}) });
   const addedNote = (r: PlanResource): string | undefined => {
     if (!APP_TYPES.has(r.type)) return undefined;
     if (r.import !== undefined) return `adopted: imported with id ${r.import}, it keeps its client id.`;

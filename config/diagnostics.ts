@@ -2,10 +2,10 @@
  * Diagnostics: what the loader says about a stack file. Every problem is collected (never thrown one at a
  * time) so a user sees all of them at once, each with the stack file, the config key path and a fix.
  */
-import { RULES, type RuleCode } from "./rules/catalogue";
+import type { Rule, Severity } from "./rules/rule";
 import { escapeUnsafe, redactSecrets } from "./text-policy";
 
-export type Severity = "error" | "warning";
+export type { Severity };
 
 export interface Diagnostic {
   readonly severity: Severity;
@@ -24,12 +24,11 @@ export class Diagnostics {
   private readonly seen = new Set<string>();
 
   /**
-   * Report a problem under a catalogue code; severity and the default fix come from the catalogue. The same
-   * problem (code, path and message) reported twice, by two rules that look at one value, is kept once.
+   * Report a problem under a rule (config/rules/*.ts); severity and the default fix come from the rule. The
+   * same problem (code, path and message) reported twice, by two rules that look at one value, is kept once.
    */
-  report(code: RuleCode, path: string, message: string, fix?: string): void {
-    const rule = RULES[code];
-    this.add({ severity: rule.severity, code, path, message, fix: fix ?? rule.fix });
+  report(rule: Rule, path: string, message: string, fix?: string): void {
+    this.add({ severity: rule.severity, code: rule.code, path, message, fix: fix ?? rule.fix });
   }
 
   /** Take over a diagnostic from another collection, as it is or rewritten. */

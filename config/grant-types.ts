@@ -17,7 +17,8 @@ export const GRANT_TYPES = Object.keys(GRANT_TYPE_URNS) as GrantType[];
 
 /** Short name for a short name or a full URN; undefined when unknown. */
 export function normaliseGrantType(raw: string): GrantType | undefined {
-  if (raw in GRANT_TYPE_URNS) return raw as GrantType;
+  // Own keys only: `"constructor" in GRANT_TYPE_URNS` is true too (Object.prototype), and would pass as a grant.
+  if (Object.hasOwn(GRANT_TYPE_URNS, raw)) return raw as GrantType;
   const hit = GRANT_TYPES.find((g) => GRANT_TYPE_URNS[g] === raw);
   return hit;
 }

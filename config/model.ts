@@ -2,9 +2,9 @@
  * The validated stack, with every default applied. Components receive pieces of this (plus provider and
  * lookup results from `index.ts`); they never see raw config.
  */
-import type { Consumer, HandoffTemplate } from "../recipes/types";
 import type { GrantType } from "./grant-types";
 import type { PublicJwk } from "./keys";
+import type { Consumer, HandoffTemplate } from "./recipe-types";
 import type { Environment } from "./schema/root";
 
 export type Assignment = { readonly kind: "everyone" } | { readonly kind: "none" } | { readonly kind: "groups"; readonly groups: readonly string[] };

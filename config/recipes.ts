@@ -3,18 +3,18 @@
  * paths like any config; the recipe expands into ordinary app configs that are merged into the Okta and Auth0
  * sections, so the same rules check them and the plan shows them like any other app.
  */
-import { RECIPES, type Expansion } from "../recipes";
-import type { RecipeContext } from "../recipes/types";
 import { Diagnostics, type Diagnostic } from "./diagnostics";
+import { isMap } from "./maps";
 import type { OktaOrg } from "./model";
 import { keyPath } from "./paths";
-import { RULES, type RuleCode } from "./rules/catalogue";
+import type { Expansion, RecipeCatalog, RecipeContext } from "./recipe-types";
+import { checkParameters, checkRecipeName, RECIPE_RULES } from "./rules/recipes";
+import type { Rule } from "./rules/rule";
+import { STACK_FILE_RULES } from "./rules/stack-file";
 import { APP_NAME, type Environment } from "./schema/root";
+import { PROJECT, RECIPES_ROOT } from "./sections";
 import { show } from "./show";
-import { didYouMean } from "./suggest";
 import { checkShape } from "./zod-issues";
-
-export const RECIPES_ROOT = "oidc-apps:recipes";
 
 export interface RecipeInstance {
   readonly instance: string;
@@ -25,6 +25,8 @@ export interface RecipeInstance {
 
 export interface RecipesInput {
   readonly section: unknown;
+  /** The recipes instances may name (recipes/index.ts `RECIPES`, passed in by the caller of the loader). */
+  readonly recipes: RecipeCatalog;
   readonly environment: Environment;
   readonly okta?: OktaOrg;
   readonly auth0Domain?: string;
@@ -32,16 +34,16 @@ export interface RecipesInput {
   readonly diags: Diagnostics;
 }
 
-export function expandRecipes({ section, environment, okta, auth0Domain, settingsPresent, diags }: RecipesInput): { instances: RecipeInstance[]; clean: boolean } | undefined {
+export function expandRecipes({ section, recipes, environment, okta, auth0Domain, settingsPresent, diags }: RecipesInput): { instances: RecipeInstance[]; clean: boolean } | undefined {
   if (section === undefined) return { instances: [], clean: true };
-  if (typeof section !== "object" || section === null || Array.isArray(section)) {
-    diags.report("CONFIG_NOT_A_MAP", RECIPES_ROOT, "must be a map of instance name to `{ recipe: <name>, ...parameters }`.");
+  if (!isMap(section)) {
+    diags.report(STACK_FILE_RULES.CONFIG_NOT_A_MAP, RECIPES_ROOT, "must be a map of instance name to `{ recipe: <name>, ...parameters }`.");
     return undefined;
   }
   const instances: RecipeInstance[] = [];
   let clean = true;
-  for (const [instance, raw] of Object.entries(section as Record<string, unknown>)) {
-    const expansion = expandOne(instance, raw, { environment, settingsPresent, ...(okta ? { okta } : {}), ...(auth0Domain ? { auth0Domain } : {}) }, diags);
+  for (const [instance, raw] of Object.entries(section)) {
+    const expansion = expandOne(instance, raw, recipes, { environment, settingsPresent, ...(okta ? { okta } : {}), ...(auth0Domain ? { auth0Domain } : {}) }, diags);
     if (!expansion) {
       clean = false;
       continue;
@@ -56,27 +58,22 @@ export function expandRecipes({ section, environment, okta, auth0Domain, setting
 
 type Ctx = Pick<RecipeContext, "environment" | "okta" | "auth0Domain" | "settingsPresent">;
 
-function expandOne(instance: string, raw: unknown, base: Ctx, diags: Diagnostics): Expansion | undefined {
+function expandOne(instance: string, raw: unknown, recipes: RecipeCatalog, base: Ctx, diags: Diagnostics): Expansion | undefined {
   const at = [instance];
   if (!APP_NAME.test(instance)) {
-    diags.report("APP_NAME_INVALID", keyPath(RECIPES_ROOT, at), `${show(instance)} is not a valid recipe instance name (it names the apps it creates).`);
+    diags.report(STACK_FILE_RULES.APP_NAME_INVALID, keyPath(RECIPES_ROOT, at), `${show(instance)} is not a valid recipe instance name (it names the apps it creates).`);
     return undefined;
   }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    diags.report("CONFIG_NOT_A_MAP", keyPath(RECIPES_ROOT, at), "must be a map: `{ recipe: <name>, ...parameters }`.");
+  if (!isMap(raw)) {
+    diags.report(STACK_FILE_RULES.CONFIG_NOT_A_MAP, keyPath(RECIPES_ROOT, at), "must be a map: `{ recipe: <name>, ...parameters }`.");
     return undefined;
   }
-  const name = (raw as Record<string, unknown>)["recipe"];
-  const names = Object.keys(RECIPES);
-  if (typeof name !== "string" || !Object.hasOwn(RECIPES, name)) {
-    const hint = typeof name === "string" ? didYouMean(name, names) : "";
-    diags.report(name === undefined ? "CONFIG_REQUIRED" : "RECIPE_UNKNOWN", keyPath(RECIPES_ROOT, [...at, "recipe"]), `${name === undefined ? "is missing" : `${show(name)} is not a recipe`}; recipes: ${names.join(", ")}.${hint}`);
-    return undefined;
-  }
-  const recipe = RECIPES[name]!;
+  const name = checkRecipeName(raw, Object.keys(recipes), at, diags);
+  if (name === undefined) return undefined;
+  const recipe = recipes[name]!;
   const params = checkShape(recipe.params, raw, RECIPES_ROOT, at, diags);
   if (params === undefined) return undefined;
-  checkParameters(name, raw as Record<string, unknown>, base.environment, at, diags);
+  checkParameters(name, raw, base.environment, at, diags);
   // Counted as they are reported: sorting every diagnostic of the stack once per instance was quadratic.
   const counted = new CountedDiagnostics(diags);
   const expansion = recipe.expand(params, { ...base, instance, diags: counted, path: (...s) => keyPath(RECIPES_ROOT, [...at, ...s]) });
@@ -91,9 +88,9 @@ class CountedDiagnostics extends Diagnostics {
     super();
   }
 
-  override report(code: RuleCode, path: string, message: string, fix?: string): void {
-    if (RULES[code].severity === "error") this.errors++;
-    this.into.report(code, path, message, fix);
+  override report(rule: Rule, path: string, message: string, fix?: string): void {
+    if (rule.severity === "error") this.errors++;
+    this.into.report(rule, path, message, fix);
   }
 
   override add(d: Diagnostic): void {
@@ -107,59 +104,6 @@ class CountedDiagnostics extends Diagnostics {
 
   override list(): Diagnostic[] {
     return this.into.list();
-  }
-}
-
-/** Settings a recipe takes both as a parameter and under `overrides`. */
-const OVERRIDABLE = ["label", "assignTo"] as const;
-
-/**
- * Parameters that have no effect where they are: the recipe drops them by design. `okta-web-signin` adds the
- * local development URL outside production only; `defguard-okta` uses `publicUrl` only for enrollment or MFA.
- */
-function ignoredParameters(recipe: string, raw: Record<string, unknown>, environment: Environment): { key: string; why: string }[] {
-  const ignored: { key: string; why: string }[] = [];
-  if (recipe === "okta-web-signin" && raw["localDevUrl"] !== undefined && environment === "production") {
-    ignored.push({ key: "localDevUrl", why: "production stacks never get the local development redirect URI and origin, so the recipe does not use it here" });
-  }
-  if (recipe === "defguard-okta" && raw["publicUrl"] !== undefined && raw["enrollment"] === false && raw["mfa"] !== true) {
-    ignored.push({ key: "publicUrl", why: "it serves only enrollment and MFA, and both are off" });
-  }
-  return ignored;
-}
-
-/**
- * What the recipe's own parameters say that its expansion cannot: a parameter and its override that disagree
- * (RECIPE_OVERRIDE_CONFLICT; the override would win silently), parameters without effect (RECIPE_PARAM_IGNORED),
- * and Everyone chosen explicitly in production (OKTA_ASSIGN_EVERYONE_PRODUCTION; the recipes' own defaults are
- * documented in the README).
- */
-function checkParameters(recipe: string, raw: Record<string, unknown>, environment: Environment, at: readonly string[], diags: Diagnostics): void {
-  const overrides = typeof raw["overrides"] === "object" && raw["overrides"] !== null && !Array.isArray(raw["overrides"]) ? (raw["overrides"] as Record<string, unknown>) : {};
-  for (const key of OVERRIDABLE) {
-    if (raw[key] === undefined || overrides[key] === undefined || JSON.stringify(raw[key]) === JSON.stringify(overrides[key])) continue;
-    diags.report(
-      "RECIPE_OVERRIDE_CONFLICT",
-      keyPath(RECIPES_ROOT, [...at, "overrides", key]),
-      `is ${show(overrides[key])}, but ${keyPath(RECIPES_ROOT, [...at, key])} is ${show(raw[key])}; the override would win without a word.`,
-      `Keep one of the two: remove ${key} or overrides.${key}.`,
-    );
-  }
-  for (const { key, why } of ignoredParameters(recipe, raw, environment)) {
-    diags.report("RECIPE_PARAM_IGNORED", keyPath(RECIPES_ROOT, [...at, key]), `has no effect: ${why}.`);
-  }
-  if (environment !== "production") return;
-  const choices: [string[], unknown][] = [
-    [["assignTo"], raw["assignTo"]],
-    [["overrides", "assignTo"], overrides["assignTo"]],
-  ];
-  for (const [where, value] of choices) {
-    if (value !== "everyone") continue;
-    diags.report(
-      "OKTA_ASSIGN_EVERYONE_PRODUCTION",
-      keyPath(RECIPES_ROOT, [...at, ...where]),
-      "assigns the recipe's app to Everyone in a production stack: every user of the org can sign in to it, and everyone added later.",
-    );
   }
 }
 
@@ -184,8 +128,8 @@ export function mergeApps(section: unknown, provider: "okta" | "auth0", instance
   for (const { instance, name, app } of added) {
     if (Object.hasOwn(apps, name)) {
       const other = creators.get(name);
-      const owner = other ? `the recipe instance ${show(other.instance)} already creates one` : `oidc-apps:${provider}.apps already has one`;
-      diags.report("RECIPE_APP_NAME_CONFLICT", keyPath(RECIPES_ROOT, [instance]), `the recipe creates the ${provider} app ${show(name)}, but ${owner}.`);
+      const owner = other ? `the recipe instance ${show(other.instance)} already creates one` : `${PROJECT}:${provider}.apps already has one`;
+      diags.report(RECIPE_RULES.RECIPE_APP_NAME_CONFLICT, keyPath(RECIPES_ROOT, [instance]), `the recipe creates the ${provider} app ${show(name)}, but ${owner}.`);
       continue;
     }
     apps[name] = app;
@@ -202,7 +146,7 @@ export function mergeApps(section: unknown, provider: "okta" | "auth0", instance
  */
 export function remapRecipeDiagnostics(from: Diagnostics, into: Diagnostics, merged: readonly MergedApp[]): void {
   // Only apps a recipe really added: a user's app of the same name keeps its own diagnostics.
-  const owners = new Map<string, string>(merged.map((m) => [`oidc-apps:${m.provider}.apps.${m.name}`, m.instance]));
+  const owners = new Map<string, string>(merged.map((m) => [`${PROJECT}:${m.provider}.apps.${m.name}`, m.instance]));
   // An app owns a path that is its prefix or continues it with `.` or `[`: look those prefixes of the path up
   // (the first owner in merge order wins), instead of scanning every owner for every diagnostic.
   const rank = new Map([...owners.keys()].map((prefix, i) => [prefix, i]));
@@ -223,7 +167,7 @@ export function remapRecipeDiagnostics(from: Diagnostics, into: Diagnostics, mer
     }
     into.add({
       ...d,
-      code: d.severity === "error" ? "RECIPE_APP_INVALID" : d.code,
+      code: d.severity === "error" ? RECIPE_RULES.RECIPE_APP_INVALID.code : d.code,
       path: keyPath(RECIPES_ROOT, [owner[1]]),
       message: `expands to ${d.path}, which fails ${d.code}: ${d.message}`,
     });

@@ -23,3 +23,8 @@ export function describeType(value: unknown): string {
   if (typeof value === "object") return "a map";
   return `${typeof value} ${show(value)}`;
 }
+
+/** How a provider setting's value is quoted: never, when the stack keeps it secret (it is decrypted under a real `pulumi up`). */
+export function showSetting(key: string, value: string, secretKeys: ReadonlySet<string> | undefined): string {
+  return secretKeys?.has(key) ? "the (secret) value" : show(value);
+}

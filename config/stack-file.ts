@@ -12,8 +12,9 @@
  */
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import { Diagnostics, type Diagnostic } from "./diagnostics";
-import { PROJECT } from "./load";
 import { keyPath, type PathSegment } from "./paths";
+import { STACK_FILE_RULES } from "./rules/stack-file";
+import { PROJECT } from "./sections";
 import { show } from "./show";
 
 /** The size cap (README § Untrusted input): stack files are kilobytes; 1,000 apps are about 400 KB. */
@@ -37,7 +38,7 @@ export function readStackFileText(text: string): StackFileConfig {
   const diags = new Diagnostics();
   const tooLarge = sizeProblem(text);
   if (tooLarge) {
-    diags.report("YAML_TOO_LARGE", "line 1, column 1", tooLarge);
+    diags.report(STACK_FILE_RULES.YAML_TOO_LARGE, "line 1, column 1", tooLarge);
     return { config: {}, secretKeys: new Set(), diagnostics: diags.list() };
   }
   const lines = new LineCounter();
@@ -47,8 +48,8 @@ export function readStackFileText(text: string): StackFileConfig {
     for (const e of doc.errors) {
       const pos = lines.linePos(e.pos[0]);
       const where = `line ${pos.line}, column ${pos.col}`;
-      if (e.code === "MULTIPLE_DOCS") diags.report("YAML_SYNTAX", where, "a second YAML document starts here; a stack file must be a single YAML document.", "Remove the `---` (or `...`) that separates the documents and keep every key under the file's one `config:` map.");
-      else diags.report("YAML_SYNTAX", where, firstLine(e.message));
+      if (e.code === "MULTIPLE_DOCS") diags.report(STACK_FILE_RULES.YAML_SYNTAX, where, "a second YAML document starts here; a stack file must be a single YAML document.", "Remove the `---` (or `...`) that separates the documents and keep every key under the file's one `config:` map.");
+      else diags.report(STACK_FILE_RULES.YAML_SYNTAX, where, firstLine(e.message));
     }
     return { config: {}, secretKeys: new Set(), diagnostics: diags.list() };
   }
@@ -59,7 +60,7 @@ export function readStackFileText(text: string): StackFileConfig {
     root = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     // An alias bomb ("billion laughs"): refused before it is expanded.
-    diags.report("YAML_SYNTAX", "line 1, column 1", `the file cannot be expanded: ${firstLine(e instanceof Error ? e.message : String(e))}.`, "Write the values out instead of nesting aliases in aliases.");
+    diags.report(STACK_FILE_RULES.YAML_SYNTAX, "line 1, column 1", `the file cannot be expanded: ${firstLine(e instanceof Error ? e.message : String(e))}.`, "Write the values out instead of nesting aliases in aliases.");
     return { config: {}, secretKeys: new Set(), diagnostics: diags.list() };
   }
   const section = root === null || root === undefined ? {} : (root as Record<string, unknown>)["config"];
@@ -67,7 +68,7 @@ export function readStackFileText(text: string): StackFileConfig {
   const secretKeys = new Set<string>();
   if (section === undefined || section === null) return { config, secretKeys, diagnostics: [] };
   if (typeof section !== "object" || Array.isArray(section)) {
-    diags.report("CONFIG_NOT_A_MAP", "config", "the stack file's `config:` must be a map of keys to values.");
+    diags.report(STACK_FILE_RULES.CONFIG_NOT_A_MAP, "config", "the stack file's `config:` must be a map of keys to values.");
     return { config, secretKeys, diagnostics: diags.list() };
   }
   for (const [rawKey, value] of Object.entries(section as Record<string, unknown>)) {
@@ -77,7 +78,7 @@ export function readStackFileText(text: string): StackFileConfig {
       flat = flatten(value);
     } catch (e) {
       // Not expected after checkNodes (a cycle is refused there); never a stack trace.
-      diags.report("YAML_SYNTAX", key, `the value cannot be read: ${firstLine(e instanceof Error ? e.message : String(e))}.`);
+      diags.report(STACK_FILE_RULES.YAML_SYNTAX, key, `the value cannot be read: ${firstLine(e instanceof Error ? e.message : String(e))}.`);
       continue;
     }
     config[key] = flat.text;
@@ -115,20 +116,20 @@ function checkNodes(doc: Document, lines: LineCounter, diags: Diagnostics): void
   };
   const version = doc.directives?.yaml.version;
   if (doc.directives?.yaml.explicit && version !== "1.2") {
-    diags.report("YAML_SYNTAX", "line 1, column 1", `the file declares YAML ${show(version)}; stack files are YAML 1.2, as Pulumi reads them (YAML 1.1 reads \`yes\`, \`no\` and \`<<\` differently).`, "Remove the %YAML directive.");
+    diags.report(STACK_FILE_RULES.YAML_SYNTAX, "line 1, column 1", `the file declares YAML ${show(version)}; stack files are YAML 1.2, as Pulumi reads them (YAML 1.1 reads \`yes\`, \`no\` and \`<<\` differently).`, "Remove the %YAML directive.");
     return;
   }
   let nodes = 0;
   visit(doc, {
     Node(_key, node, path) {
       if (++nodes > MAX_YAML_NODES) {
-        diags.report("YAML_TOO_LARGE", where(node), `the file has more than ${MAX_YAML_NODES.toLocaleString("en-US")} YAML values, the most oidc-apps reads.`);
+        diags.report(STACK_FILE_RULES.YAML_TOO_LARGE, where(node), `the file has more than ${MAX_YAML_NODES.toLocaleString("en-US")} YAML values, the most oidc-apps reads.`);
         return visit.BREAK;
       }
       const tag = (node as { tag?: string }).tag;
       if (tag !== undefined && !CORE_TAGS.has(tag)) {
         diags.report(
-          "YAML_TAG_UNKNOWN",
+          STACK_FILE_RULES.YAML_TAG_UNKNOWN,
           locate(path, node, where),
           `has the tag ${show(tag.replace(/^tag:yaml\.org,2002:/, "!!"))}, which stack files do not use: it would be dropped or would change the value's type, so what is applied would not be what is written.`,
         );
@@ -136,7 +137,7 @@ function checkNodes(doc: Document, lines: LineCounter, diags: Diagnostics): void
       if (isAlias(node)) {
         const target = node.resolve(doc);
         if (target && path.includes(target as never)) {
-          diags.report("YAML_SYNTAX", locate(path, node, where), `the alias *${node.source} refers to a node that contains it (a self-referential alias), which would expand forever.`, "Write the value out instead of the alias.");
+          diags.report(STACK_FILE_RULES.YAML_SYNTAX, locate(path, node, where), `the alias *${node.source} refers to a node that contains it (a self-referential alias), which would expand forever.`, "Write the value out instead of the alias.");
         }
         return undefined;
       }
@@ -145,11 +146,11 @@ function checkNodes(doc: Document, lines: LineCounter, diags: Diagnostics): void
         for (const pair of node.items) {
           const k = pair.key;
           if (isScalar(k) && k.value === "<<" && (k.type === "PLAIN" || k.tag === "tag:yaml.org,2002:merge")) {
-            diags.report("YAML_MERGE_KEY", locate([...path, node, pair], k, where), "is a merge key (`<<`): YAML 1.2 has none, Pulumi's parser merges the aliased map here and this one would not, so the two would read different settings.");
+            diags.report(STACK_FILE_RULES.YAML_MERGE_KEY, locate([...path, node, pair], k, where), "is a merge key (`<<`): YAML 1.2 has none, Pulumi's parser merges the aliased map here and this one would not, so the two would read different settings.");
           }
           if (!isScalar(k)) continue;
           const name = String(k.value);
-          if (seen.has(name)) diags.report("YAML_SYNTAX", where(k), `Map keys must be unique; ${show(name)} is repeated here.`);
+          if (seen.has(name)) diags.report(STACK_FILE_RULES.YAML_SYNTAX, where(k), `Map keys must be unique; ${show(name)} is repeated here.`);
           seen.add(name);
         }
       }
@@ -198,7 +199,8 @@ function flatten(value: unknown): { text: string; secret: boolean } {
     });
     return { text, secret };
   }
-  return { text: value === null || value === undefined ? "" : String(value), secret: false };
+  // A scalar here (number, boolean): its text is what Pulumi passes the program.
+  return { text: value === null || value === undefined ? "" : String(value as string | number | boolean), secret: false };
 }
 
 function isSecure(v: unknown): boolean {

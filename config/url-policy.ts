@@ -18,7 +18,6 @@
  * Messages never repeat the userinfo or a secret parameter's value: quote URLs with {@link showUrl}.
  */
 import { domainToASCII } from "node:url";
-import type { RuleCode } from "./rules/catalogue";
 import { show } from "./show";
 import { findUnsafeCharacter, SECRET_QUERY_PARAMETERS, unsafeCharacterMessage } from "./text-policy";
 
@@ -28,20 +27,24 @@ export type UrlProblemKind = "unsafe-character" | "userinfo" | "host-not-ascii" 
 
 export interface UrlProblem {
   readonly kind: UrlProblemKind;
-  /** The catalogue code the stack-file rules report it under. */
-  readonly code: RuleCode;
+  /** The code the stack-file rules report it under (config/rules/text-and-urls.ts holds the rule). */
+  readonly code: (typeof URL_PROBLEM_CODES)[UrlProblemKind];
   /** What is wrong, without the URL (the caller names the key) and never with the userinfo or a secret's value. */
   readonly message: string;
 }
 
-/** The catalogue code of each kind: the same codes wherever the policy is applied (the stack file, the policy pack). */
-export const URL_PROBLEM_CODES: Readonly<Record<UrlProblemKind, RuleCode>> = {
+/**
+ * The rule code of each kind: the same codes wherever the policy is applied (the stack file, the policy pack).
+ * A pure module names the codes without importing the rules; config/rules/text-and-urls.ts maps each kind to
+ * its rule with a type that must agree with these.
+ */
+export const URL_PROBLEM_CODES = {
   "unsafe-character": "TEXT_UNSAFE_CHARACTER",
   userinfo: "URL_USERINFO",
   "host-not-ascii": "URL_HOST_NOT_ASCII",
   "host-uppercase": "URL_HOST_UPPERCASE",
   "secret-parameter": "URL_SECRET_PARAMETER",
-};
+} as const satisfies Readonly<Record<UrlProblemKind, string>>;
 
 /** Schemes whose URLs have an authority even without `//` (WHATWG "special schemes"): the parser skips any run of `/` and `\` after the colon. */
 const SPECIAL_SCHEMES = new Set(["http", "https", "ws", "wss", "ftp", "file"]);

@@ -1,8 +1,9 @@
 /** Turns zod's issues into diagnostics a person can act on: key path, what is wrong, the value, the fix. */
 import type { z } from "zod";
 import type { Diagnostics } from "./diagnostics";
-import { RULES, type RuleCode } from "./rules/catalogue";
 import { keyPath, type PathSegment } from "./paths";
+import { isRule } from "./rules/rule";
+import { STACK_FILE_RULES } from "./rules/stack-file";
 import { describeType, show } from "./show";
 import { didYouMean } from "./suggest";
 
@@ -28,8 +29,7 @@ function reportIssue(issue: z.core.$ZodIssue, at: PathSegment[], root: string, d
   switch (issue.code) {
     case "unrecognized_keys":
       for (const key of issue.keys) {
-        diags.report(
-          "CONFIG_UNKNOWN_KEY",
+        diags.report(STACK_FILE_RULES.CONFIG_UNKNOWN_KEY,
           keyPath(root, [...at, key]),
           `unknown key ${show(key)}.${didYouMean(key, knownKeys)}`,
           `Remove it or use one of: ${knownKeys.join(", ")}.`,
@@ -38,40 +38,40 @@ function reportIssue(issue: z.core.$ZodIssue, at: PathSegment[], root: string, d
       return;
     case "invalid_type":
       if (input === undefined) {
-        diags.report("CONFIG_REQUIRED", keyPath(root, at), `is required (${expected(issue.expected)}).`);
+        diags.report(STACK_FILE_RULES.CONFIG_REQUIRED, keyPath(root, at), `is required (${expected(issue.expected)}).`);
       } else {
-        diags.report("CONFIG_INVALID_TYPE", keyPath(root, at), `must be ${expected(issue.expected)}, got ${describeType(input)}.`);
+        diags.report(STACK_FILE_RULES.CONFIG_INVALID_TYPE, keyPath(root, at), `must be ${expected(issue.expected)}, got ${describeType(input)}.`);
       }
       return;
     case "invalid_value": {
       const allowed = issue.values.map(String);
       if (input === undefined) {
-        diags.report("CONFIG_REQUIRED", keyPath(root, at), `is required: one of ${allowed.join(", ")}.`);
+        diags.report(STACK_FILE_RULES.CONFIG_REQUIRED, keyPath(root, at), `is required: one of ${allowed.join(", ")}.`);
         return;
       }
       const got = typeof input === "string" ? didYouMean(input, allowed) : "";
-      diags.report("CONFIG_INVALID_VALUE", keyPath(root, at), `must be one of ${allowed.join(", ")}; got ${show(input)}.${got}`);
+      diags.report(STACK_FILE_RULES.CONFIG_INVALID_VALUE, keyPath(root, at), `must be one of ${allowed.join(", ")}; got ${show(input)}.${got}`);
       return;
     }
     case "too_small":
-      diags.report("CONFIG_INVALID_VALUE", keyPath(root, at), tooSmall(issue, input));
+      diags.report(STACK_FILE_RULES.CONFIG_INVALID_VALUE, keyPath(root, at), tooSmall(issue, input));
       return;
     case "too_big":
-      diags.report("CONFIG_INVALID_VALUE", keyPath(root, at), tooBig(issue, input));
+      diags.report(STACK_FILE_RULES.CONFIG_INVALID_VALUE, keyPath(root, at), tooBig(issue, input));
       return;
     case "custom": {
-      // A refinement that names its catalogue code (`params: { code }`, e.g. the URL policy's) reports under it,
-      // with its own message: it says what is wrong without repeating the value.
-      const code = (issue.params as { code?: unknown } | undefined)?.code;
-      if (typeof code === "string" && Object.hasOwn(RULES, code)) {
-        diags.report(code as RuleCode, keyPath(root, at), issue.message);
+      // A refinement that names its rule (`params: { rule }`, e.g. the URL policy's) reports under it, with its
+      // own message: it says what is wrong without repeating the value.
+      const rule = (issue.params as { rule?: unknown } | undefined)?.rule;
+      if (isRule(rule)) {
+        diags.report(rule, keyPath(root, at), issue.message);
         return;
       }
-      diags.report("CONFIG_INVALID_VALUE", keyPath(root, at), `${issue.message}${input === undefined ? "" : `; got ${show(input)}`}.`, "Correct the value as the message describes.");
+      diags.report(STACK_FILE_RULES.CONFIG_INVALID_VALUE, keyPath(root, at), `${issue.message}${input === undefined ? "" : `; got ${show(input)}`}.`, "Correct the value as the message describes.");
       return;
     }
     default:
-      diags.report("CONFIG_INVALID_VALUE", keyPath(root, at), `${issue.message}${input === undefined ? "" : `; got ${show(input)}`}.`, "Correct the value as the message describes.");
+      diags.report(STACK_FILE_RULES.CONFIG_INVALID_VALUE, keyPath(root, at), `${issue.message}${input === undefined ? "" : `; got ${show(input)}`}.`, "Correct the value as the message describes.");
   }
 }
 

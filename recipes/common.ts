@@ -3,8 +3,10 @@ import { z } from "zod";
 import { jwkFromJwk, jwkFromPem } from "../config/keys";
 import type { RawKey } from "../config/schema/okta";
 import { parseUri } from "../config/uris";
+import { urlRule } from "../config/rules/text-and-urls";
 import { urlProblemMessage, urlProblems } from "../config/url-policy";
 import type { RecipeContext } from "./types";
+import { RECIPE_RULES } from "../config/rules/recipes";
 
 /**
  * An absolute http(s) base URL without query or fragment; a trailing slash is dropped so paths join cleanly. The
@@ -16,7 +18,7 @@ export const baseUrl = z
   .min(1)
   .superRefine((v, ctx) => {
     const problems = urlProblems(v);
-    for (const p of problems) ctx.addIssue({ code: "custom", message: urlProblemMessage(v, p), params: { code: p.code } });
+    for (const p of problems) ctx.addIssue({ code: "custom", message: urlProblemMessage(v, p), params: { rule: urlRule(p) } });
     if (problems.length > 0) return;
     const u = parseUri(v);
     if (!(u !== undefined && u.isHttp && !u.hasWildcard && u.url.search === "" && u.url.hash === "")) {
@@ -30,12 +32,12 @@ export const urlPath = z.string().regex(/^\/[^\s?#]*$/, "must be a path starting
 
 /** The Okta org, or an error on the recipe naming the setting it needs. */
 export function requireOkta(ctx: RecipeContext) {
-  if (!ctx.okta && !ctx.settingsPresent.okta) ctx.diags.report("RECIPE_NEEDS_PROVIDER", ctx.path("recipe"), "this recipe creates Okta apps and needs `okta:orgName` (and `okta:baseUrl` unless it is okta.com).", "Add `okta:orgName` (and `okta:baseUrl`) to the stack file.");
+  if (!ctx.okta && !ctx.settingsPresent.okta) ctx.diags.report(RECIPE_RULES.RECIPE_NEEDS_PROVIDER, ctx.path("recipe"), "this recipe creates Okta apps and needs `okta:orgName` (and `okta:baseUrl` unless it is okta.com).", "Add `okta:orgName` (and `okta:baseUrl`) to the stack file.");
   return ctx.okta;
 }
 
 export function requireAuth0(ctx: RecipeContext) {
-  if (!ctx.auth0Domain && !ctx.settingsPresent.auth0) ctx.diags.report("RECIPE_NEEDS_PROVIDER", ctx.path("recipe"), "this recipe creates Auth0 apps and needs `auth0:domain`.", "Add `auth0:domain` to the stack file.");
+  if (!ctx.auth0Domain && !ctx.settingsPresent.auth0) ctx.diags.report(RECIPE_RULES.RECIPE_NEEDS_PROVIDER, ctx.path("recipe"), "this recipe creates Auth0 apps and needs `auth0:domain`.", "Add `auth0:domain` to the stack file.");
   return ctx.auth0Domain;
 }
 
@@ -84,7 +86,7 @@ export function requireRsaKeys(keys: readonly RawKey[] | undefined, ctx: RecipeC
   (keys ?? []).forEach((key, i) => {
     if (keyType(key) !== "EC") return;
     ok = false;
-    ctx.diags.report("RECIPE_KEY_UNSUPPORTED", ctx.path("keys", i), `is an EC key, but ${product} signs only with RSA (${why}).`, "Use an RSA key: drop `algorithm: EC` (RSA 2048 is the default), or bring an RSA public key.");
+    ctx.diags.report(RECIPE_RULES.RECIPE_KEY_UNSUPPORTED, ctx.path("keys", i), `is an EC key, but ${product} signs only with RSA (${why}).`, "Use an RSA key: drop `algorithm: EC` (RSA 2048 is the default), or bring an RSA public key.");
   });
   return ok;
 }

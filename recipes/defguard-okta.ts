@@ -9,6 +9,7 @@ import { z } from "zod";
 import { baseUrl, oktaOverrides, requireOkta, withOktaOverrides } from "./common";
 import { DEFGUARD_DIRSYNC_SCOPES, DEFGUARD_LOGIN_SCOPES, DEFGUARD_SIGNING_ALG, DEFGUARD_VERSION } from "./consumers/defguard";
 import { jsonRef, ref, type ConsumerRequest, type HandoffTemplate, type Recipe } from "./types";
+import { STACK_FILE_RULES } from "../config/rules/stack-file";
 
 const params = z.strictObject({
   recipe: z.literal("defguard-okta"),
@@ -30,7 +31,7 @@ export const defguardOkta: Recipe<typeof params> = {
     const enrollment = p.enrollment ?? true;
     const mfa = p.mfa ?? false;
     if ((enrollment || mfa) && !p.publicUrl) {
-      ctx.diags.report("CONFIG_REQUIRED", ctx.path("publicUrl"), `is required for ${enrollment ? "enrollment" : "MFA"} (Defguard's enrollment proxy URL).`, "Set publicUrl, or turn enrollment and mfa off.");
+      ctx.diags.report(STACK_FILE_RULES.CONFIG_REQUIRED, ctx.path("publicUrl"), `is required for ${enrollment ? "enrollment" : "MFA"} (Defguard's enrollment proxy URL).`, "Set publicUrl, or turn enrollment and mfa off.");
       return undefined;
     }
     const syncApp = `${ctx.instance}-directory-sync`;

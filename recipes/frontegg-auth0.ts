@@ -8,6 +8,7 @@ import { AUTH0_MANAGEMENT_SCOPES } from "../config/catalogues/auth0-management-s
 import { didYouMean } from "../config/suggest";
 import { baseUrl, requireAuth0 } from "./common";
 import { ref, type Recipe } from "./types";
+import { RECIPE_RULES } from "../config/rules/recipes";
 
 /** The guide's scope table, in its order. */
 export const FRONTEGG_AUTH0_SCOPES = [
@@ -54,7 +55,7 @@ export const fronteggAuth0: Recipe<typeof params> = {
       else {
         // Frontegg asks for it, so it stays in the handoff; it cannot be granted, so the apply must not fail on it.
         ctx.diags.report(
-          "RECIPE_SCOPE_NOT_GRANTED",
+          RECIPE_RULES.RECIPE_SCOPE_NOT_GRANTED,
           ctx.path("scopes", i),
           `${JSON.stringify(scope)} is not an Auth0 Management API scope (not in the auth0 SDK's OauthScope catalogue), so it is handed to Frontegg but not granted.${didYouMean(scope, AUTH0_MANAGEMENT_SCOPES)}`,
         );

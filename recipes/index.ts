@@ -5,9 +5,9 @@ import { fronteggOkta } from "./frontegg-okta";
 import { oktaMcpServer } from "./okta-mcp-server";
 import { oktaProvisioner } from "./okta-provisioner";
 import { oktaWebSignin } from "./okta-web-signin";
-import type { Recipe } from "./types";
+import type { Recipe, RecipeCatalog } from "./types";
 
-export const RECIPES: Readonly<Record<string, Recipe>> = {
+export const RECIPES: RecipeCatalog = {
   "frontegg-okta": fronteggOkta as unknown as Recipe,
   "frontegg-auth0": fronteggAuth0 as unknown as Recipe,
   "okta-web-signin": oktaWebSignin as unknown as Recipe,

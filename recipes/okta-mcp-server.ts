@@ -11,6 +11,8 @@ import { requireOkta, requireRsaKeys } from "./common";
 import { show } from "../config/show";
 import { MCP_DEVICE_BASE_SCOPES, MCP_SIGNING_ALG, mcpToolsFor, mcpToolsOfScope, OKTA_MCP_SERVER_VERSION, readScopeOf } from "./consumers/okta-mcp-server";
 import { ref, type Consumer, type HandoffTemplate, type Recipe, type RecipeContext } from "./types";
+import { RECIPE_RULES } from "../config/rules/recipes";
+import { STACK_FILE_RULES } from "../config/rules/stack-file";
 
 const PRODUCT = "the Okta MCP server";
 const CHECKED_AGAINST = `okta/okta-mcp-server v${OKTA_MCP_SERVER_VERSION}`;
@@ -22,7 +24,7 @@ function warnMissingReads(scopes: readonly string[], ctx: RecipeContext): void {
     const readTools = read === undefined ? [] : mcpToolsOfScope(read);
     if (read === undefined || readTools.length === 0 || scopes.includes(read)) return;
     ctx.diags.report(
-      "RECIPE_READ_TOOLS_NOT_LOADED",
+      RECIPE_RULES.RECIPE_READ_TOOLS_NOT_LOADED,
       ctx.path("scopes", i),
       `${show(scope)} is given without ${show(read)}: ${PRODUCT} loads a tool only when its exact scope is in OKTA_SCOPES, so its ${readTools.length} read tools (${readTools.join(", ")}) will not load.`,
       `Add ${read} to scopes if the server should read as well as write.`,
@@ -63,7 +65,7 @@ export const oktaMcpServer: Recipe<typeof params> = {
     warnMissingReads(p.scopes, ctx);
     if (p.mode === "device") {
       const misplaced = (["keys", "adminRole", "acknowledgeRoles"] as const).filter((k) => p[k] !== undefined);
-      for (const k of misplaced) ctx.diags.report("CONFIG_UNKNOWN_KEY", ctx.path(k), "applies to mode: private_key_jwt only.", "Remove it, or use mode: private_key_jwt.");
+      for (const k of misplaced) ctx.diags.report(STACK_FILE_RULES.CONFIG_UNKNOWN_KEY, ctx.path(k), "applies to mode: private_key_jwt only.", "Remove it, or use mode: private_key_jwt.");
       if (misplaced.length > 0) return undefined;
       // The guide: com.oktapreview.{yourOktaDomain}:/callback and com.okta.{yourOktaDomain}:/ (reverse-domain schemes).
       const reversed = org.baseUrl.split(".").reverse().join(".");
@@ -90,7 +92,7 @@ export const oktaMcpServer: Recipe<typeof params> = {
     if (!requireRsaKeys(p.keys, ctx, PRODUCT, `auth_manager.py signs its client assertion with ${MCP_SIGNING_ALG}, hard-coded`)) return undefined;
     const manages = p.scopes.some((s) => s.endsWith(".manage"));
     if (manages && !p.adminRole) {
-      ctx.diags.report("RECIPE_ADMIN_ROLE_REQUIRED", ctx.path("adminRole"), "the scopes include manage scopes, so the app needs an admin role that can write; none is chosen.", "Set adminRole to the narrowest role that covers the scopes (e.g. GROUP_MEMBERSHIP_ADMIN for okta.groups.manage, USER_ADMIN for okta.users.manage).");
+      ctx.diags.report(RECIPE_RULES.RECIPE_ADMIN_ROLE_REQUIRED, ctx.path("adminRole"), "the scopes include manage scopes, so the app needs an admin role that can write; none is chosen.", "Set adminRole to the narrowest role that covers the scopes (e.g. GROUP_MEMBERSHIP_ADMIN for okta.groups.manage, USER_ADMIN for okta.users.manage).");
       return undefined;
     }
     const keys = p.keys ?? [{ kid: `${ctx.instance}-1` }];

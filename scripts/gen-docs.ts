@@ -1,12 +1,13 @@
 /**
- * `npm run gen:docs`: writes `docs/rules.md`, the rule catalogue (config/rules/catalogue.ts) as a page: every
- * code with its severity, summary, rationale, source and fix, and the bad-input corpus files that violate it.
+ * `npm run gen:docs`: writes `docs/rules.md`, the rule catalogue (config/rules/catalogue.ts, which gathers the
+ * rule groups config/rules/<group>.ts) as a page: every code with its severity, summary, rationale, source and
+ * fix, and the bad-input corpus files that violate it.
  * A test fails when the committed page differs from what this script generates.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { RETIRED_RULES, RULES, RULE_SECTIONS, type Rule } from "../config/rules/catalogue";
-import { readCorpus, type CorpusCase } from "../test/corpus/manifest";
+import { readCorpus, type CorpusCase } from "./corpus-manifest";
 
 export const DOCS_FILE = join(__dirname, "..", "docs", "rules.md");
 

@@ -15,7 +15,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { HOSTNAME, ORG_NAME, PROJECT } from "../config/load";
+import { HOSTNAME } from "../config/domains";
+import { ORG_NAME } from "../config/rules/okta-org";
+import { PROJECT } from "../config/sections";
 import { OKTA_TUNABLES } from "../config/provider-settings";
 import { AUTH0_CREDENTIAL_KEYS, AUTH0_PROVIDER_KEYS, auth0AppSchema } from "../config/schema/auth0";
 import { adminRoleSchema, assignToSchema, keySchema, OKTA_APP_TYPES, oktaAppSchemas, trustedOriginSchema } from "../config/schema/okta";

@@ -1,5 +1,6 @@
 /**
- * Which grant types each Okta app type may and must have.
+ * Okta grant types: which grant types each Okta app type may and must have, the deprecated grants and their
+ * opt-in.
  *
  * Source: terraform-provider-okta `okta/services/idaas/resource_okta_app_oauth.go`, `appRequirementsByType`
  * (the provider enforces it inside create/update only, so a mistake would otherwise surface mid-apply), and
@@ -7,7 +8,53 @@
  * application", developer.okta.com/docs/guides/device-authorization-grant/main/). Note that the provider
  * requires `authorization_code` on native apps even when they use the device grant.
  */
-import type { GrantType } from "../grant-types";
+import type { Diagnostics } from "../diagnostics";
+import { DEPRECATED_GRANTS, normaliseGrantType, type GrantType } from "../grant-types";
+import { keyPath } from "../paths";
+import { OKTA_ROOT } from "../sections";
+import { show } from "../show";
+import { defineRules } from "./rule";
+import { BCP, OKTA_APPS_API, policy } from "./sources";
+
+const TF_OKTA_APP = "terraform-provider-okta, okta/services/idaas/resource_okta_app_oauth.go, `appRequirementsByType` (the provider behind @pulumi/okta 7.0.0)";
+
+export const OKTA_GRANT_RULES = defineRules({
+  OKTA_GRANT_NOT_ALLOWED: {
+    severity: "error",
+    summary: "A grant type this kind of Okta app cannot use.",
+    rationale: "Okta and the provider reject it when the app is created; the provider does not check at preview, so the mistake would otherwise surface mid-apply.",
+    source: `${TF_OKTA_APP}; ${OKTA_APPS_API}, grant_types`,
+    fix: "Remove the grant type, or use an app type that allows it.",
+  },
+  OKTA_GRANT_REQUIRED: {
+    severity: "error",
+    summary: "A grant type this kind of Okta app must have is missing.",
+    rationale: "The provider refuses web and native apps without authorization_code, and service apps without client_credentials, at create time (native apps need authorization_code also next to device_code).",
+    source: TF_OKTA_APP,
+    fix: "Add the grant type named in the message.",
+  },
+  OKTA_GRANT_DEPRECATED: {
+    severity: "error",
+    summary: "The implicit or password grant without an explicit opt-in.",
+    rationale: "Both are deprecated: the implicit grant returns tokens in the front channel, the password grant hands users' passwords to the client.",
+    source: `${BCP} §2.1.2 and §2.4`,
+    fix: "Use authorization_code (with PKCE). If you must keep it, list the grant under `allowDeprecatedGrants`.",
+  },
+  OKTA_GRANT_DUPLICATE: {
+    severity: "warning",
+    summary: "A grant type is listed twice.",
+    rationale: "Harmless (it is sent once) but usually a copy-paste slip that hides the grant that was meant.",
+    source: policy("Validation"),
+    fix: "Remove the duplicate.",
+  },
+  OKTA_GRANT_OPT_IN_UNUSED: {
+    severity: "error",
+    summary: "`allowDeprecatedGrants` lists a grant the app's grantTypes does not use.",
+    rationale: "The opt-in is the reviewed exception to the BCP for one deprecated grant; listed without the grant it changes nothing today, and it would let a later edit add the implicit or password grant to grantTypes without the deliberate, reviewed line the opt-in is meant to be.",
+    source: `${BCP} §2.1.2 and §2.4; ${policy("Okta apps")} (allowDeprecatedGrants)`,
+    fix: "Remove it from allowDeprecatedGrants.",
+  },
+});
 
 export type OktaKind = "web" | "browser" | "native" | "service";
 
@@ -25,3 +72,53 @@ export const DEFAULT_GRANTS: Record<OktaKind, readonly GrantType[]> = {
   native: ["authorization_code"],
   service: ["client_credentials"],
 };
+
+/** The normalised grant list (defaults applied), or undefined when it is malformed or has unknown names. */
+export function grantsOf(kind: OktaKind, raw: Record<string, unknown>): GrantType[] | undefined {
+  const list = raw["grantTypes"] ?? DEFAULT_GRANTS[kind];
+  if (!Array.isArray(list)) return undefined;
+  const grants = list.map((g) => (typeof g === "string" ? normaliseGrantType(g) : undefined));
+  return grants.every((g): g is GrantType => g !== undefined) ? grants : undefined;
+}
+
+/** Grant-type rules. Returns the normalised list when every entry is a known grant type. */
+export function checkGrants(kind: OktaKind, raw: Record<string, unknown>, at: string[], diags: Diagnostics): GrantType[] | undefined {
+  const list = raw["grantTypes"];
+  if (list !== undefined && !Array.isArray(list)) return undefined; // shape check reports it
+  const entries: unknown[] = list ?? [...DEFAULT_GRANTS[kind]];
+  const grants: GrantType[] = [];
+  const rules = GRANTS_BY_KIND[kind];
+  const optIn = Array.isArray(raw["allowDeprecatedGrants"]) ? raw["allowDeprecatedGrants"] : [];
+  let known = true;
+  entries.forEach((entry, i) => {
+    const grant = typeof entry === "string" ? normaliseGrantType(entry) : undefined;
+    if (!grant) {
+      known = false; // shape check reports unknown names
+      return;
+    }
+    const path = keyPath(OKTA_ROOT, [...at, "grantTypes", i]);
+    if (grants.includes(grant)) diags.report(OKTA_GRANT_RULES.OKTA_GRANT_DUPLICATE, path, `${show(entry)} is listed more than once.`);
+    else grants.push(grant);
+    if (!rules.allowed.includes(grant)) {
+      diags.report(OKTA_GRANT_RULES.OKTA_GRANT_NOT_ALLOWED, path, `${kind} apps cannot use the ${grant} grant; they allow ${rules.allowed.join(", ")}.`);
+    } else if (DEPRECATED_GRANTS.includes(grant) && !optIn.includes(grant)) {
+      diags.report(OKTA_GRANT_RULES.OKTA_GRANT_DEPRECATED, path, `the ${grant} grant is deprecated and needs an explicit opt-in.`, `Use authorization_code with PKCE, or add \`allowDeprecatedGrants: [${grant}]\` to this app.`);
+    }
+  });
+  if (!known) return undefined;
+  if (kind !== "service") {
+    // An opt-in for a grant the app does not use would let the grant be added later without a second look.
+    optIn.forEach((grant, i) => {
+      if (typeof grant === "string" && (DEPRECATED_GRANTS as readonly string[]).includes(grant) && !grants.includes(grant as GrantType)) {
+        diags.report(OKTA_GRANT_RULES.OKTA_GRANT_OPT_IN_UNUSED, keyPath(OKTA_ROOT, [...at, "allowDeprecatedGrants", i]), `opts in to the ${grant} grant, but grantTypes does not include it.`);
+      }
+    });
+  }
+  for (const required of rules.required) {
+    if (!grants.includes(required)) {
+      const why = kind === "native" ? " (terraform-provider-okta requires it on native apps, also alongside device_code)" : "";
+      diags.report(OKTA_GRANT_RULES.OKTA_GRANT_REQUIRED, keyPath(OKTA_ROOT, [...at, "grantTypes"]), `${kind} apps must include ${required}${why}.`, `Add ${required} to grantTypes.`);
+    }
+  }
+  return grants;
+}

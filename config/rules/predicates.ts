@@ -9,22 +9,26 @@
  */
 import { parseAuth0Apps } from "../auth0";
 import { Diagnostics, type Diagnostic } from "../diagnostics";
+import { AUTH0_ROOT } from "../sections";
 import { DEPRECATED_GRANTS, normaliseGrantType, type GrantType } from "../grant-types";
-import { checkAdminRoles, PRIVILEGED_ROLES } from "../okta-scopes";
-import type { RuleCode } from "./catalogue";
 import { findUnsafeCharacter, secretShape, secretShapeMessage, unsafeCharacterMessage } from "../text-policy";
 import { urlProblemMessage, urlProblems } from "../url-policy";
-import { checkRedirectUris } from "./okta-uris";
+import { AUTH0_RULES } from "./auth0";
+import { checkAdminRoles, PRIVILEGED_ROLES } from "./okta-scopes-and-roles";
+import { checkRedirectUris, OKTA_URI_RULES } from "./okta-uris";
+import { TEXT_AND_URL_RULES, urlRule } from "./text-and-urls";
 
 /** The redirect-URI rules that are about security (plain http, loopback, wildcards), not about form. */
-export const REDIRECT_SECURITY_CODES: ReadonlySet<RuleCode> = new Set<RuleCode>([
-  "OKTA_REDIRECT_HTTP",
-  "OKTA_REDIRECT_LOOPBACK",
-  "OKTA_REDIRECT_WILDCARD",
-  "OKTA_REDIRECT_WILDCARD_PRODUCTION",
-  "AUTH0_URL_HTTP",
-  "AUTH0_URL_WILDCARD",
-]);
+export const REDIRECT_SECURITY_CODES: ReadonlySet<string> = new Set<string>(
+  [
+    OKTA_URI_RULES.OKTA_REDIRECT_HTTP,
+    OKTA_URI_RULES.OKTA_REDIRECT_LOOPBACK,
+    OKTA_URI_RULES.OKTA_REDIRECT_WILDCARD,
+    OKTA_URI_RULES.OKTA_REDIRECT_WILDCARD_PRODUCTION,
+    AUTH0_RULES.AUTH0_URL_HTTP,
+    AUTH0_RULES.AUTH0_URL_WILDCARD,
+  ].map((r) => r.code),
+);
 
 /** An Okta OAuth app's URI settings, as `okta.app.OAuth` takes them. */
 export interface OktaRedirectSettings {
@@ -56,13 +60,14 @@ export interface Auth0UrlSettings {
 }
 
 const AUTH0_PROBE_APP = "client";
-const AUTH0_PROBE_PREFIX = `oidc-apps:auth0.apps.${AUTH0_PROBE_APP}.`;
+const AUTH0_PROBE_PREFIX = `${AUTH0_ROOT}.apps.${AUTH0_PROBE_APP}.`;
 
 /**
- * What the stack-file validator says about these URLs. Auth0's URL rule is part of the app check in
- * `config/auth0.ts` and not exported on its own, so this runs that check on a one-app `oidc-apps:auth0`
- * section holding just the URL lists, and keeps the diagnostics about them (the client-credentials grant keeps
- * the unrelated "callback required" rule quiet; anything else it says is about the probe, not the client).
+ * What the stack-file validator says about these URLs. Auth0's URL rule is part of the app check
+ * (config/rules/auth0.ts `checkAuth0App`) and not exported on its own, so this runs that check on a one-app
+ * `oidc-apps:auth0` section holding just the URL lists, and keeps the diagnostics about them (the
+ * client-credentials grant keeps the unrelated "callback required" rule quiet; anything else it says is about the
+ * probe, not the client).
  */
 export function auth0UrlFindings(client: Auth0UrlSettings, production: boolean): Diagnostic[] {
   const diags = new Diagnostics();
@@ -170,7 +175,7 @@ export function publicClientWithoutPkce(tokenEndpointAuthMethod: unknown, pkceRe
 export function urlPolicyFindings(url: unknown, path: string): Diagnostic[] {
   if (typeof url !== "string") return [];
   const diags = new Diagnostics();
-  for (const p of urlProblems(url)) diags.report(p.code, path, urlProblemMessage(url, p));
+  for (const p of urlProblems(url)) diags.report(urlRule(p), path, urlProblemMessage(url, p));
   return diags.list();
 }
 
@@ -183,8 +188,8 @@ export function textPolicyFindings(value: unknown, path: string, options: { read
   if (typeof value !== "string") return [];
   const diags = new Diagnostics();
   const unsafe = findUnsafeCharacter(value);
-  if (unsafe) diags.report("TEXT_UNSAFE_CHARACTER", path, unsafeCharacterMessage(unsafe));
+  if (unsafe) diags.report(TEXT_AND_URL_RULES.TEXT_UNSAFE_CHARACTER, path, unsafeCharacterMessage(unsafe));
   const shape = secretShape(value, { urlCredentials: !options.url });
-  if (shape) diags.report("TEXT_SECRET_SHAPE", path, secretShapeMessage(shape));
+  if (shape) diags.report(TEXT_AND_URL_RULES.TEXT_SECRET_SHAPE, path, secretShapeMessage(shape));
   return diags.list();
 }

@@ -1,4 +1,4 @@
-/** Shape of `oidc-apps:auth0`. Rules (URLs, grants, scopes) live in config/auth0.ts. */
+/** Shape of `oidc-apps:auth0`. Rules (URLs, grants, scopes) live in config/rules/auth0.ts. */
 import { z } from "zod";
 import { keySchema } from "./okta";
 

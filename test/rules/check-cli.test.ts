@@ -13,7 +13,7 @@ import { cli as planCli } from "../../scripts/plan";
 
 const REPO = join(__dirname, "..", "..");
 
-async function runCli(...args: string[]) {
+function runCli(...args: string[]) {
   let stdout = "";
   let stderr = "";
   const code = cli(args, (s) => (stdout += s), (s) => (stderr += s));
@@ -33,7 +33,7 @@ const okta = (apps: Record<string, unknown>, env = "development") => ({ "okta:or
 describe("npm run check: exit codes", () => {
   for (const stack of readdirSync(join(REPO, "stacks")).map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter((s): s is string => s !== undefined)) {
     it(`0 for the shipped stack ${stack}, with an ok line`, async () => {
-      const { code, stdout, stderr } = await runCli(stack);
+      const { code, stdout, stderr } = runCli(stack);
       expect(code).toBe(0);
       expect(stderr).toBe("");
       expect(stdout).toBe(`stacks/Pulumi.${stack}.yaml: ok.\n`);
@@ -42,7 +42,7 @@ describe("npm run check: exit codes", () => {
 
   it("0 when there are only warnings, and prints them", async () => {
     const path = tempStack(okta({ portal: { ...PORTAL, grantTypes: ["authorization_code", "authorization_code"] } }));
-    const { code, stdout } = await runCli("x", "--config-file", path);
+    const { code, stdout } = runCli("x", "--config-file", path);
     expect(code).toBe(0);
     expect(stdout).toBe(
       `${path}: ok, 1 warning.\n` +
@@ -53,7 +53,7 @@ describe("npm run check: exit codes", () => {
 
   it("1 on errors, all of them at once, each with the file, key path, message and fix", async () => {
     const path = tempStack(okta({ portal: { ...PORTAL, redirectUris: ["http://portal.example.com/cb"], refreshToken: { gracePeriodSeconds: 90 } }, legacy: { type: "webapp" } }, "production"));
-    const { code, stdout, stderr } = await runCli("x", "--config-file", path);
+    const { code, stdout, stderr } = runCli("x", "--config-file", path);
     expect(code).toBe(1);
     expect(stderr).toBe("");
     const lines = stdout.trimEnd().split("\n");
@@ -69,14 +69,14 @@ describe("npm run check: exit codes", () => {
 
   it("1 on a YAML syntax error, with the line and column", async () => {
     const path = tempStack("config:\n  oidc-apps:environment: [development\n");
-    const { code, stdout } = await runCli("x", "--config-file", path, "--format", "json");
+    const { code, stdout } = runCli("x", "--config-file", path, "--format", "json");
     expect(code).toBe(1);
     expect((JSON.parse(stdout) as CheckReport).diagnostics[0]).toMatchObject({ code: "YAML_SYNTAX", path: expect.stringMatching(/^line \d+, column \d+$/) });
   });
 
   it("2 on usage errors, with the usage line on stderr", async () => {
     for (const args of [[], ["dev", "extra"], ["dev", "--format", "yaml"], ["dev", "--bogus"], ["no-such-stack"], ["x", "--config-file", "/no/such/file.yaml"]]) {
-      const { code, stdout, stderr } = await runCli(...args);
+      const { code, stdout, stderr } = runCli(...args);
       expect(code, args.join(" ")).toBe(2);
       expect(stdout).toBe("");
       expect(stderr).toContain("usage: npm run check -- <stack> [--config-file PATH] [--format text|json]");
@@ -84,7 +84,7 @@ describe("npm run check: exit codes", () => {
   });
 
   it("0 for --help, with the usage on stdout", async () => {
-    const { code, stdout } = await runCli("--help");
+    const { code, stdout } = runCli("--help");
     expect(code).toBe(0);
     expect(stdout).toContain("usage: npm run check");
   });
@@ -93,8 +93,8 @@ describe("npm run check: exit codes", () => {
 describe("npm run check: --format json", () => {
   it("prints { stack, stackFile, errors, warnings, diagnostics } and is byte-identical across runs", async () => {
     const path = tempStack(okta({ portal: { ...PORTAL, label: 5, redirectUris: ["/callback"] } }));
-    const a = await runCli("x", "--config-file", path, "--format", "json");
-    const b = await runCli("x", "--config-file", path, "--format", "json");
+    const a = runCli("x", "--config-file", path, "--format", "json");
+    const b = runCli("x", "--config-file", path, "--format", "json");
     expect(a.stdout).toBe(b.stdout);
     const report = JSON.parse(a.stdout) as CheckReport;
     expect(Object.keys(report)).toEqual(["stack", "stackFile", "errors", "warnings", "diagnostics"]);
@@ -109,7 +109,7 @@ describe("npm run check: --format json", () => {
       "oidc-apps:auth0": { apps: { portal: { type: "regular_web", callbacks: ["https://portal.example.com/callback"] } } },
       "oidc-apps:recipes": { wiki: { recipe: "okta-web-signin", appUrl: "https://wiki.example.com", gracePeriodSeconds: 90 } },
     });
-    const check = JSON.parse((await runCli("x", "--config-file", path, "--format", "json")).stdout) as CheckReport;
+    const check = JSON.parse((runCli("x", "--config-file", path, "--format", "json")).stdout) as CheckReport;
     let planOut = "";
     const planCode = await planCli(["x", "--config-file", path, "--format", "json"], (s) => (planOut += s), () => undefined);
     expect(planCode).toBe(1);

@@ -17,7 +17,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import type { Diagnostic } from "../../config/diagnostics";
-import { loadStackConfig, type LoadResult } from "../../config/load";
+import { loadStack, type LoadResult } from "../../recipes/load-stack";
 import { RULES } from "../../config/rules/catalogue";
 import { readStackFileText } from "../../config/stack-file";
 import { cli as checkCli } from "../../scripts/check";
@@ -31,10 +31,10 @@ type Config = Record<string, Json>;
 // ---------------------------------------------------------------------------------------------------------
 // What must hold for any input.
 
-function loadYaml(config: Config | Json): LoadResult {
+function loadYaml(config: Json): LoadResult {
   const file = readStackFileText(stringify({ config }));
   if (file.diagnostics.length > 0) return { diagnostics: file.diagnostics };
-  return loadStackConfig({ config: file.config, secretKeys: file.secretKeys });
+  return loadStack({ config: file.config, secretKeys: file.secretKeys });
 }
 
 function expectWellFormed(result: LoadResult): void {
@@ -295,7 +295,7 @@ describe("the loader never throws: it answers with diagnostics", () => {
     const text = fc.oneof(fc.string({ maxLength: 20 }), value.map((v) => JSON.stringify(v) ?? ""), fc.constantFrom("{", "[", '{"apps":', "null", "true", "1e400", '{"apps":{"__proto__":{}}}'));
     fc.assert(
       fc.property(fc.dictionary(key, text, { maxKeys: 8 }), fc.subarray(["okta:apiToken", "auth0:clientSecret", "oidc-apps:okta"]), (config, secrets) => {
-        expectWellFormed(loadStackConfig({ config, secretKeys: new Set(secrets) }));
+        expectWellFormed(loadStack({ config, secretKeys: new Set(secrets) }));
       }),
       { numRuns: 400 },
     );
@@ -493,7 +493,7 @@ describe("mutated stack files (tags, anchors, merge keys, duplicate keys, BOM, C
     const base = stringify({ config: { "okta:orgName": "acme", "oidc-apps:environment": "development", "oidc-apps:okta": { apps: { portal: { type: "web", redirectUris: ["https://portal.example.com/cb"] } } } } });
     const codesOf = (t: string) => {
       const f = readStackFileText(t);
-      return (f.diagnostics.length > 0 ? f.diagnostics : loadStackConfig({ config: f.config, secretKeys: f.secretKeys }).diagnostics).map((d) => d.code);
+      return (f.diagnostics.length > 0 ? f.diagnostics : loadStack({ config: f.config, secretKeys: f.secretKeys }).diagnostics).map((d) => d.code);
     };
     expect(codesOf(applyMutation(base, { kind: "tag", at: 0, tag: "!vault" }))).toEqual(["YAML_TAG_UNKNOWN"]);
     expect(codesOf(applyMutation(base, { kind: "anchor", at: 0, self: true }))).toEqual(["YAML_SYNTAX"]);

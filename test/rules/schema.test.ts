@@ -14,13 +14,14 @@ import { OKTA_APP_TYPES } from "../../config/schema/okta";
 import { OKTA_PROVIDER_KEYS, PROJECT_KEYS } from "../../config/schema/root";
 import { RECIPES } from "../../recipes";
 import { SCHEMA_FILE, stackSchemaText } from "../../scripts/gen-schema";
-import { readCorpus } from "../corpus/manifest";
+import { readCorpus } from "../../scripts/corpus-manifest";
 
 const REPO = join(__dirname, "..", "..");
 const STACKS = join(REPO, "stacks");
 const SCHEMA_LINE = "# yaml-language-server: $schema=../schema/stack.schema.json";
 
 // The schema is plain JSON: walk it untyped.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schema is walked by key, untyped JSON
 type Json = Record<string, any>;
 const committed = readFileSync(SCHEMA_FILE, "utf8");
 const schema = JSON.parse(committed) as Json;

@@ -1,11 +1,11 @@
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { loadStackConfig } from "../../config/load";
+import { loadStack } from "../../recipes/load-stack";
 import { readStackFileText } from "../../config/stack-file";
 
 function load(app: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   const text = stringify({ config: { "auth0:domain": "acme.us.auth0.com", "oidc-apps:environment": "development", "oidc-apps:auth0": { apps: { partner: { type: "regular_web", callbacks: ["https://p.example.com/cb"], ...app } } }, ...extra } });
-  return loadStackConfig(readStackFileText(text));
+  return loadStack(readStackFileText(text));
 }
 const errorsOf = (r: ReturnType<typeof load>) => r.diagnostics.map((d) => [d.code, d.path, d.message]);
 
@@ -173,7 +173,7 @@ describe("AUTH0_SCOPE_PRIVILEGED_PRODUCTION", () => {
   it("passes the same scopes outside production, read scopes in production, and a recipe's documented grant", () => {
     expect(load({ ...m2m, managementApiScopes: ["delete:users"] }).diagnostics).toEqual([]);
     expect(load({ ...m2m, managementApiScopes: ["read:users", "read:logs"] }, PROD).diagnostics).toEqual([]);
-    const recipe = loadStackConfig(readStackFileText(stringify({ config: { "auth0:domain": "acme.us.auth0.com", "oidc-apps:environment": "production", "oidc-apps:recipes": { fe: { recipe: "frontegg-auth0", gatewayUrl: "https://g.example.com" } } } })));
+    const recipe = loadStack(readStackFileText(stringify({ config: { "auth0:domain": "acme.us.auth0.com", "oidc-apps:environment": "production", "oidc-apps:recipes": { fe: { recipe: "frontegg-auth0", gatewayUrl: "https://g.example.com" } } } })));
     expect(recipe.diagnostics).toEqual([]);
   });
 });

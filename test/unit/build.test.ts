@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { PROGRAM_SOURCES, sourceHash } from "../../scripts/source-hash";
+import { PROGRAM_SOURCES, sourceHash } from "../../program/build-info";
 
 describe("how pulumi runs the program", () => {
   it("Pulumi.yaml runs the compiled program with stack files in stacks/", () => {

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { formatDiagnostics } from "../../config/diagnostics";
-import { loadStackConfig } from "../../config/load";
+import { loadStack } from "../../recipes/load-stack";
 import { readStackFileText } from "../../config/stack-file";
 import { runPlan, type Plan } from "../../plan/run";
 import { planText } from "../../plan/text";
@@ -189,7 +189,7 @@ describe("secret canaries in every diagnostic path", () => {
 
   it("the ground is clean: the base stack has no diagnostic, so every one below comes from the canary", () => {
     const file = readStackFileText(stringify({ config: BASE }));
-    expect(loadStackConfig({ config: file.config, secretKeys: file.secretKeys }).diagnostics).toEqual([]);
+    expect(loadStack({ config: file.config, secretKeys: file.secretKeys }).diagnostics).toEqual([]);
     expect(all.length).toBeGreaterThan(150);
   });
 
@@ -235,14 +235,14 @@ describe("values the stack keeps secret are never quoted, whatever is wrong with
     const value = poisoned(BASE[key]);
     const config = { ...file.config, [key]: typeof value === "string" ? value : JSON.stringify(value) };
     const secretKeys = new Set([key]);
-    const loaded = loadStackConfig({ config, secretKeys });
+    const loaded = loadStack({ config, secretKeys });
     const plan = await runPlan({ stack: "canary", stackFile: "stacks/Pulumi.canary.yaml", config, secretKeys });
     return { diagnostics: [JSON.stringify(loaded.diagnostics), formatDiagnostics(loaded.diagnostics, "f"), JSON.stringify(plan.diagnostics)].join("\n"), plan: [JSON.stringify(plan), planText(plan, "f")].join("\n") };
   };
   it("a secret org name or domain that is nearly right is not quoted either (not even lowercased or trimmed)", () => {
     const file = readStackFileText(stringify({ config: BASE }));
     for (const [key, value] of [["okta:orgName", "CanaryOrgName"], ["okta:orgName", "canaryorgname-admin"], ["okta:baseUrl", "https://canaryorgname.okta.com"], ["auth0:domain", "canaryorgname.example.com"]] as const) {
-      const loaded = loadStackConfig({ config: { ...file.config, [key]: value }, secretKeys: new Set([key]) });
+      const loaded = loadStack({ config: { ...file.config, [key]: value }, secretKeys: new Set([key]) });
       expect(loaded.diagnostics.length, `${key}: ${value}`).toBeGreaterThan(0);
       expect(JSON.stringify(loaded.diagnostics).toLowerCase()).not.toContain("canaryorgname");
     }

@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import { stringify } from "yaml";
 import type { Diagnostic } from "../../config/diagnostics";
 import type { Auth0WebAppSpec, OktaServiceAppSpec, OktaUserAppSpec, StackModel } from "../../config/model";
-import { loadStackConfig, type LoadResult } from "../../config/load";
+import { loadStack, type LoadResult } from "../../recipes/load-stack";
 import type { RuleCode } from "../../config/rules/catalogue";
 import { readStackFileText } from "../../config/stack-file";
 
@@ -15,7 +15,7 @@ import { readStackFileText } from "../../config/stack-file";
 export function load(yamlText: string): LoadResult {
   const file = readStackFileText(yamlText);
   if (file.diagnostics.length > 0) return { diagnostics: file.diagnostics };
-  return loadStackConfig({ config: file.config, secretKeys: file.secretKeys });
+  return loadStack({ config: file.config, secretKeys: file.secretKeys });
 }
 
 /**

@@ -9,7 +9,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { loadStackConfig, stackNameProblem } from "../../config/load";
+import { loadStack } from "../../recipes/load-stack";
+import { stackNameProblem } from "../../config/rules/stack-file";
 import { textPolicyFindings, urlPolicyFindings } from "../../config/rules/predicates";
 import type { RuleCode } from "../../config/rules/catalogue";
 import { MAX_STACK_FILE_BYTES, MAX_STACK_FILE_LINES, readStackFileText } from "../../config/stack-file";
@@ -309,7 +310,7 @@ rule("CONFIG_NAMESPACE_MISSPELT", () => {
 });
 
 rule("STACK_NAME_ENVIRONMENT_MISMATCH", () => {
-  const loadAs = (stackName: string, env: string) => loadStackConfig({ ...readStackFileText(portal({}, { "oidc-apps:environment": env })), stack: stackName });
+  const loadAs = (stackName: string, env: string) => loadStack({ ...readStackFileText(portal({}, { "oidc-apps:environment": env })), stack: stackName });
 
   it("fails a stack named prod (Pulumi.prod.yaml) with environment development", () => {
     expectProblem(loadAs("prod", "development"), "STACK_NAME_ENVIRONMENT_MISMATCH", "oidc-apps:environment", 'the stack "prod" is named for production');
@@ -413,14 +414,14 @@ rule("OKTA_ASSIGN_EVERYONE_PRODUCTION", () => {
 describe("secret values", () => {
   it("an encrypted oidc-apps section is refused and read no further (no later message quotes a decrypted value)", () => {
     const decrypted = JSON.stringify({ apps: { portal: { type: "webb", label: "CANARY-decrypted-label", redirectUris: ["http://CANARY-decrypted.example.com/cb"] } } });
-    const r = loadStackConfig({ config: { "okta:orgName": "acme", "oidc-apps:environment": "development", "oidc-apps:okta": decrypted }, secretKeys: new Set(["oidc-apps:okta"]) });
+    const r = loadStack({ config: { "okta:orgName": "acme", "oidc-apps:environment": "development", "oidc-apps:okta": decrypted }, secretKeys: new Set(["oidc-apps:okta"]) });
     expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([["CONFIG_INVALID_TYPE", "oidc-apps:okta"]]);
     expect(JSON.stringify(r.diagnostics)).not.toContain("CANARY");
   });
 
   it("a secret provider value is never quoted, even when it is wrong", () => {
     const config = { "okta:orgName": "CANARY-Org", "okta:baseUrl": "CANARY.con", "okta:maxRetries": "CANARY-9", "auth0:domain": "CANARY-domain", "oidc-apps:environment": "development" };
-    const r = loadStackConfig({ config, secretKeys: new Set(Object.keys(config).filter((k) => k !== "oidc-apps:environment")) });
+    const r = loadStack({ config, secretKeys: new Set(Object.keys(config).filter((k) => k !== "oidc-apps:environment")) });
     expect(r.diagnostics.length).toBeGreaterThan(0);
     expect(JSON.stringify(r.diagnostics)).not.toContain("CANARY");
   });

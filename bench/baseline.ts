@@ -15,6 +15,7 @@ import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as tls from "@pulumi/tls";
+import { COMPONENT_TYPES } from "../components/types";
 import { GROUPS, ORIGINS } from "./stack";
 
 const ORG_URL = "https://bench.okta.com";
@@ -45,7 +46,7 @@ export function baselineProgram(n: number, appsPerTurn: number): () => Promise<R
     const used = new Set<string>();
     for (let i = 0; i < n; i++) if (i % 5 <= 2) used.add(ORIGINS[i % ORIGINS.length]!);
     if (used.size > 0) {
-      const origins = new pulumi.ComponentResource("oidc-apps:okta:TrustedOrigins", "trusted-origins", {}, opts);
+      const origins = new pulumi.ComponentResource(COMPONENT_TYPES.oktaTrustedOrigins, "trusted-origins", {}, opts);
       for (const origin of [...used].sort()) {
         new okta.trustedorigin.Origin(`trusted-origins-${slug(origin)}`, { name: origin, origin, scopes: [{ type: "CORS" }, { type: "REDIRECT" }] }, { parent: origins });
       }
@@ -67,8 +68,8 @@ export function baselineProgram(n: number, appsPerTurn: number): () => Promise<R
       const origin = ORIGINS[i % ORIGINS.length]!;
       const kind = i % 5;
       const type = kind <= 1 ? "web" : kind === 2 ? "browser" : kind === 3 ? "native" : "service";
-      const componentType = { web: "WebApp", browser: "BrowserApp", native: "NativeApp", service: "ServiceApp" }[type];
-      const component = new pulumi.ComponentResource(`oidc-apps:okta:${componentType}`, name, {}, opts);
+      const componentType = { web: COMPONENT_TYPES.oktaWeb, browser: COMPONENT_TYPES.oktaBrowser, native: COMPONENT_TYPES.oktaNative, service: COMPONENT_TYPES.oktaService }[type];
+      const component = new pulumi.ComponentResource(componentType, name, {}, opts);
       const child = { parent: component };
       const appOpts = { parent: component, protect: false, retainOnDelete: false, ignoreChanges: IGNORED };
 

@@ -13,8 +13,9 @@
 import { isDeepStrictEqual } from "node:util";
 import { getHeapStatistics } from "node:v8";
 import { performance } from "node:perf_hooks";
-import { loadStackConfig } from "../config/load";
-import main from "../index";
+import { loadStack } from "../recipes/load-stack";
+import { PROJECT } from "../config/sections";
+import { main } from "../program/main";
 import { capture } from "../plan/capture";
 import { runPlan, type Plan } from "../plan/run";
 import { planText } from "../plan/text";
@@ -27,7 +28,7 @@ const [mode, n, perTurn] = [process.argv[2]!, Number(process.argv[3]), Number(pr
 const plan = (config: Record<string, string>) => runPlan({ stack: "bench", stackFile: "bench", config, secretKeys: new Set() });
 
 async function baseline(): Promise<Pick<Plan, "resources" | "invokes" | "outputs">> {
-  const run = await capture({ project: "oidc-apps", stack: "bench" }, baselineProgram(n, perTurn));
+  const run = await capture({ project: PROJECT, stack: "bench" }, baselineProgram(n, perTurn));
   if (!run.result.ok) throw run.result.error;
   return { resources: run.resources, invokes: run.invokes, outputs: await resolveOutput(run.result.value) };
 }
@@ -55,7 +56,7 @@ async function measure(): Promise<Record<string, unknown>> {
     }
     case "config":
     case "recipes": {
-      const loaded = loadStackConfig({ config, secretKeys: new Set() });
+      const loaded = loadStack({ config, secretKeys: new Set() });
       if (!loaded.model || loaded.diagnostics.some((d) => d.severity === "error")) throw new Error(`generated stack has errors: ${JSON.stringify(loaded.diagnostics.slice(0, 3))}`);
       return done({ apps: (loaded.model.okta?.apps.length ?? 0) + (loaded.model.auth0?.apps.length ?? 0), diagnostics: loaded.diagnostics.length });
     }

@@ -12,7 +12,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import main from "../index";
+import { ENVIRONMENT_KEY } from "../config/sections";
+import { main } from "../program/main";
 import { startMockEngine, type MockEngine } from "./host/engine";
 import { hostRun } from "./host/cli";
 import { runNode, runUnderHost, type HostResult } from "./host/run-host";
@@ -183,7 +184,7 @@ async function bench(): Promise<void> {
     return { ours: ours.ms, oursEval: ours.marks.resolved!, oursRss: ours.marks.maxRssKb!, traces: traces.ms, tracesEval: traces.marks.resolved!, tracesRss: traces.marks.maxRssKb! };
   });
   // A stack file with an error: the program rejects with a RunError before registering anything.
-  const invalid = { ...dev, config: { ...dev.config, "oidc-apps:environment": "prod" } };
+  const invalid = { ...dev, config: { ...dev.config, [ENVIRONMENT_KEY]: "prod" } };
   const failing = await group("language-host-like run, invalid stack file", quick ? 1 : 3, async () => {
     const runs = [await runUnderHost(engine, snap, invalid), await runUnderHost(engine, snap, { ...invalid, env: { OIDC_APPS_STACK_TRACES: "1" } })];
     for (const r of runs) if (r.status === 0 || !r.log.some((l) => l.includes("CONFIG_INVALID_VALUE"))) throw new Error(`the invalid stack file was not reported: ${r.log.join("\n")}`);

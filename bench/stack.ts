@@ -3,6 +3,7 @@
  * origins, the way a platform team's real stacks do. Deterministic: the same n gives the same stack.
  */
 import { stringify } from "yaml";
+import { ENVIRONMENT_KEY, OKTA_ROOT, RECIPES_ROOT } from "../config/sections";
 
 export const GROUPS = ["Engineering", "Support", "Sales", "Finance", "QA"];
 export const ORIGINS = Array.from({ length: 10 }, (_, i) => `https://app${i}.example.com`);
@@ -37,8 +38,8 @@ export function generatedConfig(n: number, prefix = "app"): Record<string, strin
   return {
     "okta:orgName": "bench",
     "okta:baseUrl": "okta.com",
-    "oidc-apps:environment": "development",
-    "oidc-apps:okta": JSON.stringify({ apps }),
+    [ENVIRONMENT_KEY]: "development",
+    [OKTA_ROOT]: JSON.stringify({ apps }),
   };
 }
 
@@ -54,8 +55,8 @@ export function generatedRecipes(n: number): Record<string, string> {
   return {
     "okta:orgName": "bench",
     "okta:baseUrl": "okta.com",
-    "oidc-apps:environment": "development",
-    "oidc-apps:recipes": JSON.stringify(recipes),
+    [ENVIRONMENT_KEY]: "development",
+    [RECIPES_ROOT]: JSON.stringify(recipes),
   };
 }
 

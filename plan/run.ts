@@ -1,6 +1,7 @@
-/** The offline plan: the real program (`index.ts`) evaluated under the mock runtime for one stack's config. */
-import main from "../index";
+/** The offline plan: the real program (program/main.ts) evaluated under the mock runtime for one stack's config. */
 import type { Diagnostic } from "../config/diagnostics";
+import { PROJECT } from "../config/sections";
+import { main } from "../program/main";
 import { capture, type PlanInvoke, type PlanResource } from "./capture";
 import { resolveOutput } from "./values";
 
@@ -21,8 +22,6 @@ export interface PlanInput {
   readonly config: Record<string, string>;
   readonly secretKeys: ReadonlySet<string>;
 }
-
-export const PROJECT = "oidc-apps";
 
 export async function runPlan(input: PlanInput): Promise<Plan> {
   let diagnostics: readonly Diagnostic[] = [];

@@ -6,10 +6,12 @@
  * then lookups and outputs. Rendered from the Plan JSON alone (nothing else is read), so it is deterministic;
  * the JSON is the contract, this text may change.
  */
+import { COMPONENT_TYPES, OKTA_COMPONENT_PREFIX } from "../components/types";
 import { formatDiagnostic } from "../config/diagnostics";
 import { keySlug } from "../config/keys";
 import { nameHash } from "../config/names";
 import { slug } from "../config/paths";
+import type { AppOutputsRead, AppsSection } from "../program/outputs";
 import { optionMarks } from "./marks";
 import type { Plan, PlanResource } from "./run";
 
@@ -108,11 +110,11 @@ function settingNote(r: PlanResource, key: string, value: unknown): string | und
 
 /** The app types as the Okta Admin Console's app integration wizard and Auth0's dashboard name them. */
 const APP_KINDS: Record<string, string> = {
-  "oidc-apps:okta:WebApp": "Okta app integration: OIDC, Web Application",
-  "oidc-apps:okta:BrowserApp": "Okta app integration: OIDC, Single-Page Application",
-  "oidc-apps:okta:NativeApp": "Okta app integration: OIDC, Native Application",
-  "oidc-apps:okta:ServiceApp": "Okta app integration: API Services",
-  "oidc-apps:auth0:WebApp": "Auth0 application: Regular Web Application",
+  [COMPONENT_TYPES.oktaWeb]: "Okta app integration: OIDC, Web Application",
+  [COMPONENT_TYPES.oktaBrowser]: "Okta app integration: OIDC, Single-Page Application",
+  [COMPONENT_TYPES.oktaNative]: "Okta app integration: OIDC, Native Application",
+  [COMPONENT_TYPES.oktaService]: "Okta app integration: API Services",
+  [COMPONENT_TYPES.auth0Web]: "Auth0 application: Regular Web Application",
 };
 
 /** Grant types as the wizard's "Grant type" checkboxes say them; Okta's URNs and Auth0's names alike. */
@@ -168,17 +170,17 @@ function appSummary(component: PlanResource, kids: readonly PlanResource[], plan
   const inputs = (r: PlanResource | undefined) => (r?.inputs ?? {}) as Record<string, unknown>;
   const lines: string[] = [];
 
-  if (component.type.startsWith("oidc-apps:okta:")) {
+  if (component.type.startsWith(OKTA_COMPONENT_PREFIX)) {
     const app = find(OKTA_APP);
     const args = inputs(app);
     lines.push(`${kind}${typeof args["label"] === "string" ? `, "${args["label"]}"` : ""}`);
-    if (component.type !== "oidc-apps:okta:ServiceApp") lines.push(`assigned to: ${assignedTo(name, kids.filter((k) => k.type === GROUP_ASSIGNMENT), plan, app?.import !== undefined)}`);
+    if (component.type !== COMPONENT_TYPES.oktaService) lines.push(`assigned to: ${assignedTo(name, kids.filter((k) => k.type === GROUP_ASSIGNMENT), plan, app?.import !== undefined)}`);
     lines.push(`grant types: ${grants(args["grantTypes"], args)}`);
     if (typeof args["tokenEndpointAuthMethod"] === "string") lines.push(`client authentication: ${CLIENT_AUTH[args["tokenEndpointAuthMethod"]] ?? args["tokenEndpointAuthMethod"]}`);
     const scopes = stringList(inputs(find(API_SCOPES, `${name}-api-scopes`))["scopes"]);
     lines.push(`Okta API scopes granted: ${scopes.length > 0 ? scopes.join(", ") : "none"}`);
     const roles = kids.filter((k) => k.type.startsWith(ROLE_PREFIX)).map((k) => role(inputs(k)));
-    if (roles.length > 0 || component.type === "oidc-apps:okta:ServiceApp") lines.push(`admin roles: ${roles.length > 0 ? roles.join(", ") : "none"}`);
+    if (roles.length > 0 || component.type === COMPONENT_TYPES.oktaService) lines.push(`admin roles: ${roles.length > 0 ? roles.join(", ") : "none"}`);
     const keyLine = keys(name, kids, output(plan, "okta", name));
     if (keyLine) lines.push(keyLine);
     return lines;
@@ -241,10 +243,10 @@ function role(args: Record<string, unknown>): string {
 }
 
 /** The app's keys from its outputs (`keyIds`, `activeKeyId`), each said generated (a tls key resource) or brought. */
-function keys(app: string, kids: readonly PlanResource[], out: Record<string, unknown>): string | undefined {
-  const ids = stringList(out["keyIds"]);
+function keys(app: string, kids: readonly PlanResource[], out: AppOutputsRead): string | undefined {
+  const ids = stringList(out.keyIds);
   if (ids.length === 0) return undefined;
-  const active = out["activeKeyId"];
+  const active = out.activeKeyId;
   const described = ids.map((kid) => {
     const key = kids.find((k) => k.type === TLS_KEY && k.name === `${app}-key-${keySlug(kid)}`);
     const args = (key?.inputs ?? {}) as Record<string, unknown>;
@@ -256,10 +258,10 @@ function keys(app: string, kids: readonly PlanResource[], out: Record<string, un
   return `keys: ${described.join("; ")}`;
 }
 
-function output(plan: Plan, provider: "okta" | "auth0", app: string): Record<string, unknown> {
-  const outputs = plan.outputs as Record<string, Record<string, unknown> | undefined> | null;
+function output(plan: Plan, provider: AppsSection, app: string): AppOutputsRead {
+  const outputs = plan.outputs as Partial<Record<AppsSection, Record<string, unknown>>> | null;
   const value = outputs?.[provider]?.[app];
-  return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  return value !== null && typeof value === "object" ? (value as AppOutputsRead) : {};
 }
 
 function stringList(value: unknown): string[] {

@@ -4,9 +4,11 @@
  * talks to, so nothing else should import this file.
  */
 import { PolicyPack } from "@pulumi/policy";
+import { PROJECT } from "../config/sections";
 import { POLICIES } from "./policies";
 
-new PolicyPack("oidc-apps", {
+// The pack is named after the project: `pulumi preview --policy-pack` reports it by this name.
+new PolicyPack(PROJECT, {
   description: "oidc-apps security rules (redirect URIs, grants, PKCE, admin roles, Everyone, protection) applied to Okta and Auth0 resources.",
   policies: [...POLICIES],
 });

@@ -12,7 +12,7 @@ import * as okta from "@pulumi/okta";
 import type { EnforcementLevel, PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { ROLE_RESOURCES } from "../components/okta/admin-roles";
 import { Diagnostics, type Diagnostic } from "../config/diagnostics";
-import { RULES, type RuleCode } from "../config/rules/catalogue";
+import { RULES } from "../config/rules/catalogue";
 import { checkInitiateLoginUri, checkTrustedOrigin } from "../config/rules/okta-uris";
 import {
   auth0UrlFindings,

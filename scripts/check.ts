@@ -5,7 +5,7 @@
  * Exit 0 valid (warnings allowed), 1 the stack file has errors, 2 usage error, as for `npm run plan`.
  */
 import { formatDiagnostic, type Diagnostic } from "../config/diagnostics";
-import { loadStackConfig } from "../config/load";
+import { loadStack } from "../recipes/load-stack";
 import { readStackFileText } from "../config/stack-file";
 import { didYouMean } from "../config/suggest";
 import { commandLine, type CommandSpec, COMMON_OPTIONS, INTERNAL_EXIT, readStackFileFor, USAGE_CODES, USAGE_EXIT } from "./command-line";
@@ -47,7 +47,7 @@ export function checkStackText(text: string, stack?: string): readonly Diagnosti
   const file = readStackFileText(text);
   if (file.diagnostics.length > 0) return file.diagnostics;
   // The stack name too, as the program passes it: a stack named prod must be a production stack.
-  return loadStackConfig({ config: file.config, secretKeys: file.secretKeys, ...(stack !== undefined ? { stack } : {}) }).diagnostics;
+  return loadStack({ config: file.config, secretKeys: file.secretKeys, ...(stack !== undefined ? { stack } : {}) }).diagnostics;
 }
 
 export function cli(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {

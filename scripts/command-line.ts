@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { formatDiagnostic, type Diagnostic } from "../config/diagnostics";
+import { ENVIRONMENT_KEY } from "../config/sections";
 import { readStackFileText } from "../config/stack-file";
 import { nearest } from "../config/suggest";
 
@@ -323,5 +324,5 @@ function unknownStack(stack: string, stackFile: string): UsageProblem {
 function environmentOf(path: string): string | undefined {
   const text = readStackFile(path);
   if (text === undefined) return undefined;
-  return readStackFileText(text).config["oidc-apps:environment"];
+  return readStackFileText(text).config[ENVIRONMENT_KEY];
 }

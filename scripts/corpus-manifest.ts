@@ -11,8 +11,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
-export const CORPUS_DIR = join(__dirname, "..", "fixtures", "invalid");
-const REPO = join(__dirname, "..", "..");
+export const CORPUS_DIR = join(__dirname, "..", "test", "fixtures", "invalid");
+const REPO = join(__dirname, "..");
 
 export interface Expected {
   readonly code: string;

@@ -4,6 +4,7 @@
  * base instead, with risk notes (`--format text|markdown|json`). Exit 0 valid, 1 config errors, 2 usage.
  */
 import { readStackFileText } from "../config/stack-file";
+import { PROJECT } from "../config/sections";
 import { didYouMean } from "../config/suggest";
 import { runPlan, type Plan } from "../plan/run";
 import { planText } from "../plan/text";
@@ -112,7 +113,7 @@ export async function render(stack: string, stackFile: string, text: string): Pr
 }
 
 export function emptyPlan(stack: string): Plan {
-  return { project: "oidc-apps", stack, resources: [], invokes: [], outputs: {}, diagnostics: [] };
+  return { project: PROJECT, stack, resources: [], invokes: [], outputs: {}, diagnostics: [] };
 }
 
 /** The PR comment for a head that does not render: its diagnostics, no values beyond what they already say. */

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { formatDiagnostics } from "../config/diagnostics";
-import { loadStackConfig } from "../config/load";
+import { loadStack } from "../recipes/load-stack";
 import { readStackFileText } from "../config/stack-file";
 import { didYouMean } from "../config/suggest";
 import { parseOutputs } from "../verify/outputs";
@@ -81,7 +81,7 @@ export async function cli(argv: readonly string[], io: Io): Promise<number> {
   if ("problem" in read) return usage(read.problem);
   const { stackFile, text: stackText } = read;
   const file = readStackFileText(stackText);
-  const { model, diagnostics } = file.diagnostics.length > 0 ? { model: undefined, diagnostics: file.diagnostics } : loadStackConfig({ config: file.config, secretKeys: file.secretKeys, stack });
+  const { model, diagnostics } = file.diagnostics.length > 0 ? { model: undefined, diagnostics: file.diagnostics } : loadStack({ config: file.config, secretKeys: file.secretKeys, stack });
   if (!model) {
     io.err(`${formatDiagnostics(diagnostics, stackFile)}\nverify needs a valid stack file to know what each app should be able to do.\n`);
     return 2;

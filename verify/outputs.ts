@@ -1,54 +1,24 @@
 /**
- * The stack outputs as `pulumi stack output --json --show-secrets` prints them: the contract documented in the
- * README ("Outputs") and typed by `StackOutputs` in index.ts. Parsed with zod, loosely: keys we do not use
- * (handoffs, discoveryUrl, ...) are allowed, so verify keeps working when the contract grows.
+ * The stack outputs as `pulumi stack output --json --show-secrets` prints them: the contract in
+ * program/outputs.ts (documented in the README, "Outputs"). Parsed loosely: keys we do not use (handoffs,
+ * discoveryUrl, ...) are allowed, so verify keeps working when the contract grows.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type main from "../index";
+import { stackOutputsSchema } from "../program/outputs";
 import { printable } from "./printable";
+
+export type { Auth0AppOutput, OktaAppOutput } from "../program/outputs";
 
 /** What Pulumi prints for a secret when `--show-secrets` is missing. */
 export const MASKED = "[secret]";
 
-const oktaAppSchema = z.looseObject({
-  type: z.string(),
-  clientId: z.string(),
-  clientSecret: z.string().optional(),
-  issuer: z.string(),
-  discoveryUrl: z.string().optional(),
-  tokenEndpoint: z.string().optional(),
-  scopes: z.string().optional(),
-  keyIds: z.array(z.string()).optional(),
-  activeKeyId: z.string().optional(),
-  jwks: z.array(z.unknown()).optional(),
-  privateKeys: z.record(z.string(), z.object({ pem: z.string(), jwk: z.string() })).optional(),
-});
-
-const auth0AppSchema = z.looseObject({
-  type: z.string(),
-  domain: z.string(),
-  clientId: z.string(),
-  clientSecret: z.string().optional(),
-  issuer: z.string(),
-});
-
-const outputsSchema = z.looseObject({
-  environment: z.string().optional(),
-  okta: z.record(z.string(), oktaAppSchema).optional(),
-  auth0: z.record(z.string(), auth0AppSchema).optional(),
-});
-
-export type OktaAppOutput = z.infer<typeof oktaAppSchema>;
-export type Auth0AppOutput = z.infer<typeof auth0AppSchema>;
-export type StackOutputsJson = z.infer<typeof outputsSchema>;
-
 /**
- * Compile-time link to the program: the resolved outputs of index.ts must fit this schema. If the program's
- * outputs change shape, this line stops compiling instead of verify silently reading nothing.
+ * Verify reads outputs it is handed, perhaps hand-written: it checks the environment against the stack file
+ * only when the outputs name one (scripts/verify.ts).
  */
-type Fits<T extends U, U> = T;
-export type ProgramOutputsFit = Fits<pulumi.Unwrap<main.StackOutputs>, StackOutputsJson>;
+const outputsSchema = stackOutputsSchema.partial({ environment: true });
+
+export type StackOutputsJson = z.infer<typeof outputsSchema>;
 
 export type ParsedOutputs = { ok: true; outputs: StackOutputsJson } | { ok: false; message: string };
 

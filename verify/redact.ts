@@ -27,7 +27,8 @@ export function secretsOf(outputs: StackOutputsJson): string[] {
     // The placeholder Pulumi prints without --show-secrets is not a secret, and verify's advice names it.
     if (s && s.length >= MIN_FRAGMENT && s !== MASKED) found.add(s);
   };
-  for (const app of Object.values(outputs.okta ?? {})) {
+  // Auth0 private_key_jwt apps export generated keys as Okta service apps do (program/outputs.ts).
+  for (const app of [...Object.values(outputs.okta ?? {}), ...Object.values(outputs.auth0 ?? {})]) {
     add(app.clientSecret);
     for (const key of Object.values(app.privateKeys ?? {})) {
       add(key.pem);
@@ -37,7 +38,6 @@ export function secretsOf(outputs: StackOutputsJson): string[] {
       for (const member of privateMembers(key.jwk)) add(member);
     }
   }
-  for (const app of Object.values(outputs.auth0 ?? {})) add(app.clientSecret);
   // Longest first, so a secret that contains another is removed whole.
   return [...found].sort((a, b) => b.length - a.length);
 }

@@ -3,6 +3,7 @@
  * and as JSON for CI. Apps are sorted by provider then name, checks keep the order they ran in, and the JSON's
  * keys have a fixed order, so the same results always print the same.
  */
+import { PROJECT } from "../config/sections";
 import type { CheckName, ConsumerInfo, Provider } from "./targets";
 
 export type CheckStatus = "pass" | "fail" | "skip";
@@ -89,7 +90,7 @@ function consumerJson(c: ConsumerInfo) {
 
 export function reportText(report: Report): string {
   const { apps, passed, failed, skippedChecks } = report.summary;
-  const lines = [`oidc-apps verify · stack ${report.stack} · ${apps} app${apps === 1 ? "" : "s"}: ${passed} passed, ${failed} failed${skippedChecks ? `, ${skippedChecks} check${skippedChecks === 1 ? "" : "s"} skipped` : ""}`];
+  const lines = [`${PROJECT} verify · stack ${report.stack} · ${apps} app${apps === 1 ? "" : "s"}: ${passed} passed, ${failed} failed${skippedChecks ? `, ${skippedChecks} check${skippedChecks === 1 ? "" : "s"} skipped` : ""}`];
   const width = Math.max(0, ...report.apps.flatMap((a) => a.checks.map((c) => c.check.length)));
   for (const app of report.apps) {
     lines.push("", `${app.status.toUpperCase()} ${app.provider}/${app.name} (${app.type})${app.clientId ? ` client ${app.clientId}` : ""}`);

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { ENVIRONMENT_KEY, PROJECT } from "../../config/sections";
 import { readStackFileText } from "../../config/stack-file";
 import { generatedConfig } from "../stack";
 import { startMockEngine } from "./engine";
@@ -21,16 +22,16 @@ export const SDK_FLOOR_PROGRAM = "bench/host/sdk-floor.js";
 export function hostRun(root: string, what: string, n = 100): HostRun {
   switch (what) {
     case "floor":
-      return { stack: "dev", project: "oidc-apps", config: {}, program: SDK_FLOOR_PROGRAM };
+      return { stack: "dev", project: PROJECT, config: {}, program: SDK_FLOOR_PROGRAM };
     case "dev": {
       const file = readStackFileText(readFileSync(join(root, "stacks/Pulumi.dev.yaml"), "utf8"));
-      return { stack: "dev", project: "oidc-apps", config: file.config, secretKeys: file.secretKeys };
+      return { stack: "dev", project: PROJECT, config: file.config, secretKeys: file.secretKeys };
     }
     case "apps":
-      return { stack: "bench", project: "oidc-apps", config: generatedConfig(n) };
+      return { stack: "bench", project: PROJECT, config: generatedConfig(n) };
     case "invalid": {
       const run = hostRun(root, "dev");
-      return { ...run, config: { ...run.config, "oidc-apps:environment": "prod" } };
+      return { ...run, config: { ...run.config, [ENVIRONMENT_KEY]: "prod" } };
     }
     default:
       throw new Error(`unknown run ${what}: dev, apps <n>, floor or invalid`);

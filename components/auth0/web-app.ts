@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { Auth0WebAppSpec } from "../../config/model";
 import { appResourceOptions } from "../app-options";
+import { COMPONENT_TYPES } from "../types";
 import { privateKeyOutputs, signingKeys, type PrivateKeyOutputs } from "../keys/signing-keys";
 
 export interface Auth0WebAppArgs {
@@ -33,7 +34,7 @@ export class Auth0WebApp extends pulumi.ComponentResource {
   readonly privateKeys: Readonly<Record<string, PrivateKeyOutputs>> = {};
 
   constructor(name: string, args: Auth0WebAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("oidc-apps:auth0:WebApp", name, {}, opts);
+    super(COMPONENT_TYPES.auth0Web, name, {}, opts);
     const { spec, domain, protect } = args;
     const refresh = spec.refreshToken;
     this.client = new auth0.Client(

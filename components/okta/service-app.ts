@@ -9,6 +9,7 @@ import type { OktaOrg, OktaServiceAppSpec } from "../../config/model";
 import { GRANT_TYPE_URNS } from "../../config/grant-types";
 import { oktaJwk, privateKeyOutputs, signingKeys, type PrivateKeyOutputs } from "../keys/signing-keys";
 import { appResourceOptions } from "../app-options";
+import { COMPONENT_TYPES } from "../types";
 import { oktaAppImportId, UNMANAGED_OAUTH_INPUTS } from "./oauth-args";
 import { assignAdminRoles } from "./admin-roles";
 import { grantApiScopes } from "./api-scopes";
@@ -39,7 +40,7 @@ export class ServiceApp extends pulumi.ComponentResource {
   readonly privateKeys: Readonly<Record<string, PrivateKeyOutputs>>;
 
   constructor(name: string, args: ServiceAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("oidc-apps:okta:ServiceApp", name, {}, opts);
+    super(COMPONENT_TYPES.oktaService, name, {}, opts);
     const { spec, org, protect } = args;
     const keys = signingKeys(name, spec.keys, this);
     const secretAuth = spec.tokenEndpointAuthMethod !== "private_key_jwt";

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { uniqueSlugs } from "../../config/names";
 import { slug } from "../../config/paths";
 import type { TrustedOriginSpec } from "../../config/model";
+import { COMPONENT_TYPES } from "../types";
 
 export interface TrustedOriginsArgs {
   readonly origins: readonly TrustedOriginSpec[];
@@ -17,7 +18,7 @@ export class TrustedOrigins extends pulumi.ComponentResource {
   readonly origins: Readonly<Record<string, okta.trustedorigin.Origin>>;
 
   constructor(name: string, args: TrustedOriginsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("oidc-apps:okta:TrustedOrigins", name, {}, opts);
+    super(COMPONENT_TYPES.oktaTrustedOrigins, name, {}, opts);
     const origins: Record<string, okta.trustedorigin.Origin> = {};
     const slugs = originSlugs(args.origins.map((o) => o.origin));
     for (const spec of args.origins) {

@@ -7,6 +7,7 @@ import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import type { OktaOrg, OktaUserAppSpec } from "../../config/model";
 import { appResourceOptions } from "../app-options";
+import { COMPONENT_TYPES } from "../types";
 import { grantApiScopes } from "./api-scopes";
 import { assignGroups, type GroupToAssign } from "./assignments";
 import { clientSecret } from "./client-secret";
@@ -23,20 +24,13 @@ export interface OktaUserAppArgs {
   readonly protect: boolean;
 }
 
-export interface OktaAppOutputs {
+abstract class OktaUserApp extends pulumi.ComponentResource {
+  /** The Okta app. */
+  readonly app: okta.app.OAuth;
   readonly clientId: pulumi.Output<string>;
   /** Web apps only; always a Pulumi secret. */
   readonly clientSecret?: pulumi.Output<string>;
   /** Known from the config: plain values, not Outputs (issue 19: fewer objects per app). */
-  readonly issuer: string;
-  readonly discoveryUrl: string;
-}
-
-abstract class OktaUserApp extends pulumi.ComponentResource implements OktaAppOutputs {
-  /** The Okta app. */
-  readonly app: okta.app.OAuth;
-  readonly clientId: pulumi.Output<string>;
-  readonly clientSecret?: pulumi.Output<string>;
   readonly issuer: string;
   readonly discoveryUrl: string;
 
@@ -72,20 +66,20 @@ abstract class OktaUserApp extends pulumi.ComponentResource implements OktaAppOu
 /** A confidential web app: authorization code, client secret. */
 export class WebApp extends OktaUserApp {
   constructor(name: string, args: OktaUserAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("oidc-apps:okta:WebApp", name, args, opts);
+    super(COMPONENT_TYPES.oktaWeb, name, args, opts);
   }
 }
 
 /** A single-page app: public client, PKCE, no secret. */
 export class BrowserApp extends OktaUserApp {
   constructor(name: string, args: OktaUserAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("oidc-apps:okta:BrowserApp", name, args, opts);
+    super(COMPONENT_TYPES.oktaBrowser, name, args, opts);
   }
 }
 
 /** A native (desktop, mobile, CLI) app: public client, PKCE, custom-scheme redirects, device grant. */
 export class NativeApp extends OktaUserApp {
   constructor(name: string, args: OktaUserAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("oidc-apps:okta:NativeApp", name, args, opts);
+    super(COMPONENT_TYPES.oktaNative, name, args, opts);
   }
 }

@@ -16,15 +16,16 @@
  */
 import type { PlanResource } from "../run";
 import { keyResourceName } from "../../config/names";
+import type { AppOutputsRead, AppsSection } from "../../program/outputs";
 import { SECRET, UNKNOWN } from "../values";
 import type { Comparison } from "./compare";
 import { resourceId } from "./compare";
 import { canonical, isPlainObject } from "./values";
 
-const VENDORS = [
+const VENDORS: readonly { readonly output: AppsSection; readonly app: string }[] = [
   { output: "okta", app: "okta:app/oAuth:OAuth" },
   { output: "auth0", app: "auth0:index/client:Client" },
-] as const;
+];
 
 export interface KeyRisk {
   readonly resource: string;
@@ -100,15 +101,16 @@ function describe(app: string, was: AppKeys, now: AppKeys, changed: string[], ge
 }
 
 /** `<vendor>.<app>` → the app's key ids and active key, for apps whose outputs name their keys. */
-function appsOf(outputs: unknown, vendor: string): Map<string, AppKeys> {
+function appsOf(outputs: unknown, vendor: AppsSection): Map<string, AppKeys> {
   const out = new Map<string, AppKeys>();
   const apps = isPlainObject(outputs) ? outputs[vendor] : undefined;
   if (!isPlainObject(apps)) return out;
-  for (const [name, app] of Object.entries(apps)) {
-    if (!isPlainObject(app) || !Array.isArray(app["keyIds"])) continue;
-    const ids = app["keyIds"];
-    if (!ids.every((k): k is string => typeof k === "string" && k !== UNKNOWN && k !== SECRET)) continue;
-    const active = app["activeKeyId"];
+  for (const [name, value] of Object.entries(apps)) {
+    if (!isPlainObject(value)) continue;
+    const app: AppOutputsRead = value;
+    const ids = app.keyIds;
+    if (!Array.isArray(ids) || !ids.every((k): k is string => typeof k === "string" && k !== UNKNOWN && k !== SECRET)) continue;
+    const active = app.activeKeyId;
     out.set(name, { ids, active: typeof active === "string" && active !== UNKNOWN && active !== SECRET ? active : undefined });
   }
   return out;

@@ -1,4 +1,5 @@
 /** The diff for a terminal: summary, risks, the head's warnings, then each section. */
+import { PROJECT } from "../../config/sections";
 import { sections, summaryLine, warningLines } from "./lines";
 import { isEmptyDiff, type Diff } from "./types";
 
@@ -15,7 +16,7 @@ export interface DiffLabels {
 }
 
 export function diffText(diff: Diff, labels: DiffLabels = {}): string {
-  const lines = [`oidc-apps · stack ${diff.stack} · plan diff${labels.base ? ` against ${labels.base}` : ""}`];
+  const lines = [`${PROJECT} · stack ${diff.stack} · plan diff${labels.base ? ` against ${labels.base}` : ""}`];
   if (labels.rendered) lines.push(`rendered: ${labels.rendered}`);
   for (const note of diff.notes) lines.push(`note: ${note}`);
   const warnings = diff.warnings.length > 0 ? ["Warnings in the head stack file (new first)", ...warningLines(diff).map((l) => `  ${l}`), ""] : [];

@@ -29,11 +29,12 @@ import { stringify } from "yaml";
 import main from "../../index";
 import { OKTA_API_SCOPES } from "../../config/catalogues/okta-api-scopes";
 import { GRANT_TYPE_URNS, normaliseGrantType } from "../../config/grant-types";
-import { loadStackConfig } from "../../config/load";
+import { loadStack } from "../../recipes/load-stack";
 import type { StackModel } from "../../config/model";
 import { readStackFileText } from "../../config/stack-file";
 import { capture } from "../../plan/capture";
-import { PROJECT, type Plan, type PlanResource } from "../../plan/run";
+import { PROJECT } from "../../config/sections";
+import type { Plan, PlanResource } from "../../plan/run";
 import { resolveOutput, SECRET, UNKNOWN } from "../../plan/values";
 
 export const OAUTH = "okta:app/oAuth:OAuth";
@@ -132,7 +133,7 @@ export function stackFile(recipes: Record<string, unknown>, options: RenderOptio
 export async function renderStack(recipes: Record<string, unknown>, options: RenderOptions = {}): Promise<RenderedStack> {
   const file = readStackFileText(stackFile(recipes, options));
   if (file.diagnostics.length > 0) throw new Error(`fixture is not valid YAML: ${JSON.stringify(file.diagnostics)}`);
-  const loaded = loadStackConfig({ config: file.config, secretKeys: file.secretKeys });
+  const loaded = loadStack({ config: file.config, secretKeys: file.secretKeys });
   let diagnostics: Plan["diagnostics"] = [];
   const run = await capture(
     {

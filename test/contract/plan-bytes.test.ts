@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli as checkCli } from "../../scripts/check";
 import { cli as planCli } from "../../scripts/plan";
-import { readCorpus } from "../corpus/manifest";
+import { readCorpus } from "../../scripts/corpus-manifest";
 
 const REPO = join(__dirname, "..", "..");
 const RECORD = join(REPO, "test", "fixtures", "plan-bytes.json");

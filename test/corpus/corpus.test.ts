@@ -15,7 +15,7 @@ import { RULES } from "../../config/rules/catalogue";
 import { cli as checkCli, type CheckReport } from "../../scripts/check";
 import { corpusFileText, GENERATED } from "../../scripts/gen-corpus";
 import { cli as planCli } from "../../scripts/plan";
-import { label, matches, readCorpus, type CorpusCase, type Expected } from "./manifest";
+import { label, matches, readCorpus, type CorpusCase, type Expected } from "../../scripts/corpus-manifest";
 
 const HANG_GUARD_MS = 5_000;
 const corpus = readCorpus();

@@ -98,7 +98,7 @@ describe("the replace table", () => {
   });
 
   it("README documents every entry", () => {
-    const readme = readFileSync("README.md", "utf8");
+    const readme = readFileSync("docs/plan-and-review.md", "utf8");
     const section = readme.slice(readme.indexOf("## Reviewing changes"));
     expect(section.length).toBeLessThan(readme.length);
     for (const e of REPLACE_TABLE) expect(section, `${e.type} ${e.property}`).toMatch(new RegExp(`\\| \`${e.type.replace(/[*/.]/g, (c) => `\\${c}`)}\` \\|[^\\n]*\`${e.property.replace(/\./g, "\\.")}\``));

@@ -24,6 +24,8 @@ export async function render(config: StackConfig, name = "test"): Promise<Plan> 
 }
 
 /** A deep copy with `edit` applied: fixtures derive the changed stack from the base one. */
+// `any`: an edit reaches into any depth of the stack config, which is plain YAML data.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function edited(config: StackConfig, edit: (c: any) => void): StackConfig {
   const copy = structuredClone(config);
   edit(copy);

@@ -13,6 +13,8 @@ import { parse, parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
 
 const DIR = ".github/workflows";
+// `any`: the workflow YAML is read field by field, with the assertions as its only schema.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 function load(file: string): Json {
@@ -44,9 +46,9 @@ const CREDENTIALS = [...BACKEND, ...PROVIDER];
 const HAS_TOKEN = "${{ secrets.PULUMI_ACCESS_TOKEN != '' }}";
 /** Stacks whose stack file says `oidc-apps:environment: production`. */
 const productionStacks = stacks.filter((s) => (parse(readFileSync(`stacks/Pulumi.${s}.yaml`, "utf8")) as Json)["config"]["oidc-apps:environment"] === "production");
-/** README's "CI" section. */
+/** The "CI" section of docs/plan-and-review.md. */
 const ciSection = (() => {
-  const readme = readFileSync("README.md", "utf8");
+  const readme = readFileSync("docs/plan-and-review.md", "utf8");
   const start = readme.indexOf("\n## CI\n");
   return readme.slice(start, readme.indexOf("\n## ", start + 1));
 })();
@@ -69,7 +71,7 @@ describe("CI workflows", () => {
       expect(wf["on"], file).toBeTruthy();
       expect(Object.keys(wf["jobs"] as object).length, file).toBeGreaterThan(0);
     }
-    const readme = readFileSync("README.md", "utf8");
+    const readme = readFileSync("docs/plan-and-review.md", "utf8");
     for (const file of files) expect(readme).toContain(`.github/workflows/${file}`);
   });
 

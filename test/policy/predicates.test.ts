@@ -6,13 +6,13 @@
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../config/diagnostics";
-import { loadStackConfig } from "../../config/load";
+import { loadStack } from "../../recipes/load-stack";
 import { auth0UrlFindings, oktaRedirectFindings, privilegedRoleFindings, productionOnly } from "../../config/rules/predicates";
 import { readStackFileText } from "../../config/stack-file";
 
 function validate(config: Record<string, unknown>): readonly Diagnostic[] {
   const file = readStackFileText(stringify({ config }));
-  return loadStackConfig({ config: file.config, secretKeys: file.secretKeys }).diagnostics;
+  return loadStack({ config: file.config, secretKeys: file.secretKeys }).diagnostics;
 }
 
 /** `code path` pairs under `prefix`, the path made relative to it. */

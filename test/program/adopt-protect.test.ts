@@ -129,7 +129,7 @@ describe("protection", () => {
 describe("README: recovery steps name the provider's import id formats", () => {
   // terraform-provider-okta: role assignments import as `<client_id>/<role_assignment_id>` and scope grants as
   // `<app_id>` (resource_okta_app_oauth_role_assignment.go, resource_okta_app_oauth_api_scope.go importers).
-  const readme = readFileSync("README.md", "utf8");
+  const readme = readFileSync("docs/operations.md", "utf8");
   it("an interrupted admin-role assignment is imported by <client id>/<role assignment id>", () => {
     expect(readme).toMatch(/pulumi import --stack <env> 'okta:index\/oauth2V1ClientsRole<Role>:Oauth2V1ClientsRole<Role>' <app>-role-<role> '<client id>\/<role assignment id>'/);
   });

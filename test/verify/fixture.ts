@@ -6,7 +6,7 @@
 import { createHash, generateKeyPairSync } from "node:crypto";
 import { stringify } from "yaml";
 import { jwkFromPem, type PublicJwk } from "../../config/keys";
-import { loadStackConfig } from "../../config/load";
+import { loadStack } from "../../recipes/load-stack";
 import type { StackModel } from "../../config/model";
 import { readStackFileText } from "../../config/stack-file";
 import { privateJwkJson } from "../../components/keys/signing-keys";
@@ -69,7 +69,7 @@ export const STACK_YAML = stringify({
 
 export function loadModel(yamlText = STACK_YAML): StackModel {
   const file = readStackFileText(yamlText);
-  const { model, diagnostics } = loadStackConfig({ config: file.config, secretKeys: file.secretKeys });
+  const { model, diagnostics } = loadStack({ config: file.config, secretKeys: file.secretKeys });
   if (!model) throw new Error(`fixture stack is invalid: ${JSON.stringify(diagnostics)}`);
   return model;
 }

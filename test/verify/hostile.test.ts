@@ -222,6 +222,7 @@ describe("an issuer that echoes what it received", () => {
     expect(message("cli", "device-authorization")).toBe(`device authorization refused: HTTP 400 invalid_request\\n::error::code: client 0oa-cli${escaped}`);
     expect(message("portal", "authorization-request")).toBe(`the redirect URI is registered, but the authorization server answered server_error: client 0oa-portal${escaped}`);
     // Bounded: a server cannot fill the log.
+    expect(report.apps).toHaveLength(5); // the bound is checked on every app, not on none
     for (const a of report.apps) for (const c of a.checks) expect(c.message.length).toBeLessThan(1200);
     expect(printed).toContain("\\n::error title=verify::all checks passed");
   });

@@ -5,7 +5,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { loadStackConfig } from "../../config/load";
+import { loadStack } from "../../recipes/load-stack";
 import type { StackModel } from "../../config/model";
 import { readStackFileText } from "../../config/stack-file";
 import { parseOutputs, type StackOutputsJson } from "../../verify/outputs";
@@ -27,7 +27,7 @@ function model(okta: Record<string, unknown>, auth0?: Record<string, unknown>): 
       },
     }),
   );
-  const { model: m, diagnostics } = loadStackConfig({ config: file.config, secretKeys: file.secretKeys });
+  const { model: m, diagnostics } = loadStack({ config: file.config, secretKeys: file.secretKeys });
   if (!m) throw new Error(JSON.stringify(diagnostics));
   return m;
 }

@@ -63,6 +63,15 @@ async function verify(options: VerifyOptions, outputs = outputsFor(key), issued:
   return report;
 }
 
+/** The fixture stack's apps (test/verify/fixture.ts STACK_YAML), as the report lists them. */
+const APPS = ["auth0/partner-portal", "okta/mcp-automation", "okta/mcp-cli", "okta/portal"];
+
+/** The report's apps, after checking they are the stack's: a loop over them then checks every app, never none. */
+function everyApp(report: Report): Report["apps"] {
+  expect(report.apps.map((a) => `${a.provider}/${a.name}`)).toEqual(APPS);
+  return report.apps;
+}
+
 function app(report: Report, id: string) {
   const found = report.apps.find((a) => `${a.provider}/${a.name}` === id);
   if (!found) throw new Error(`no app ${id} in the report`);
@@ -156,7 +165,7 @@ describe("verify against oidc-provider", () => {
     const p = await provider({ issuer: () => ISSUER });
     const report = await verify({ issuerOverride: p.url }, undefined, p.issued);
     expect(report.summary.failed).toBe(4);
-    for (const a of report.apps) {
+    for (const a of everyApp(report)) {
       expect(a.checks[0]).toMatchObject({
         check: "discovery",
         status: "fail",
@@ -171,7 +180,7 @@ describe("verify against oidc-provider", () => {
     const port = await freePort();
     const report = await verify({ issuerOverride: `http://127.0.0.1:${port}` });
     expect(report.ok).toBe(false);
-    for (const a of report.apps) expect(a.checks[0]!.message).toMatch(/^metadata at http:\/\/127\.0\.0\.1:\d+\/\.well-known\/openid-configuration unavailable: network error: ECONNREFUSED/);
+    for (const a of everyApp(report)) expect(a.checks[0]!.message).toMatch(/^metadata at http:\/\/127\.0\.0\.1:\d+\/\.well-known\/openid-configuration unavailable: network error: ECONNREFUSED/);
   });
 
   it("a server that never answers: each app times out within the bound", async () => {
@@ -179,12 +188,12 @@ describe("verify against oidc-provider", () => {
     const started = Date.now();
     const report = await verify({ issuerOverride: `http://127.0.0.1:${port}`, timeoutMs: 300 });
     expect(Date.now() - started).toBeLessThan(3000);
-    for (const a of report.apps) expect(a.checks[0]!.message).toMatch(/unavailable: timed out after 300 ms$/);
+    for (const a of everyApp(report)) expect(a.checks[0]!.message).toMatch(/unavailable: timed out after 300 ms$/);
   });
 
   it("plain http to a host that is not loopback is refused before any request", async () => {
     const report = await verify({ issuerOverride: "http://issuer.example.com", timeoutMs: 300 });
-    for (const a of report.apps) expect(a.checks[0]!.message).toMatch(/refused to send a request over plain http/);
+    for (const a of everyApp(report)) expect(a.checks[0]!.message).toMatch(/refused to send a request over plain http/);
   });
 
   it("outputs read without --show-secrets: the credential checks fail with the fix, the rest still runs", async () => {
@@ -388,7 +397,7 @@ describe("npm run verify", () => {
     expect(Object.keys(report)).toEqual(["stack", "ok", "summary", "apps"]);
     expect(report["summary"]).toEqual({ apps: 4, passed: 4, failed: 0, skippedChecks: 0 });
     expect(Object.keys(report.apps[0]!)).toEqual(["provider", "name", "type", "status", "clientId", "issuer", "checks"]);
-    expect(report.apps.map((x) => `${x["provider"]}/${x["name"]}`)).toEqual(["auth0/partner-portal", "okta/mcp-automation", "okta/mcp-cli", "okta/portal"]);
+    expect(report.apps.map((x) => `${String(x["provider"])}/${String(x["name"])}`)).toEqual(["auth0/partner-portal", "okta/mcp-automation", "okta/mcp-cli", "okta/portal"]);
   });
 
   it("exits 1 when an app fails, with the reason on the app", async () => {

@@ -26,7 +26,7 @@ export const PLAN_COMMAND: CommandSpec<typeof OPTIONS> = {
   argumentsProblem: "expected exactly one stack name",
   options: OPTIONS,
   optionHelp: {
-    format: { value: "text|json|markdown", help: "text: a tree for people; json: the plan contract (README, The offline plan); markdown: diffs only, for a PR comment" },
+    format: { value: "text|json|markdown", help: "text: a tree for people; json: the plan contract (docs/architecture.md); markdown: diffs only, for a PR comment" },
     "config-file": { value: "PATH", help: "render this stack file instead of stacks/Pulumi.<stack>.yaml (the stack name is still given)" },
     diff: { value: "BASE.json", help: "compare with a plan saved earlier by --format json" },
     "diff-ref": { value: "GIT_REV", help: "compare with the stack file as it is at this git revision (e.g. origin/main)" },

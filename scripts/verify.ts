@@ -42,7 +42,7 @@ export const VERIFY_COMMAND: CommandSpec<typeof OPTIONS> = {
   argumentsProblem: "expected a stack name and, optionally, an outputs file",
   options: OPTIONS,
   optionHelp: {
-    format: { value: "text|json", help: "text: one line per check; json: the report contract (README, Verifying a stack after apply)" },
+    format: { value: "text|json", help: "text: one line per check; json: the report contract (docs/verify.md, Verifying a stack after apply)" },
     "config-file": { value: "PATH", help: "the stack file the stack was applied from, instead of stacks/Pulumi.<stack>.yaml" },
     "timeout-ms": { value: "N", help: `the limit for each request, in milliseconds, 1 to ${MAX_TIMEOUT_MS} (default: ${DEFAULT_TIMEOUT_MS})` },
     "issuer-override": { value: "URL", help: "send every request to this issuer, which is then also the expected issuer: for local tests; plain http only for a loopback host (localhost, 127.0.0.1, [::1])" },
@@ -55,7 +55,7 @@ export const VERIFY_COMMAND: CommandSpec<typeof OPTIONS> = {
     { code: 2, help: "usage or input error: as well as the usage errors, no or unreadable outputs, an invalid stack file, outputs of another environment" },
     INTERNAL_EXIT,
   ],
-  notes: ["No provider credentials and no Pulumi CLI are needed when the outputs come from a file. Try it locally: README, Try verify locally."],
+  notes: ["No provider credentials and no Pulumi CLI are needed when the outputs come from a file. Try it locally: docs/verify.md, Try verify locally."],
 };
 
 export interface Io {

@@ -1,6 +1,6 @@
 /**
  * The stack outputs as `pulumi stack output --json --show-secrets` prints them: the contract in
- * program/outputs.ts (documented in the README, "Outputs"). Parsed loosely: keys we do not use (handoffs,
+ * program/outputs.ts (documented in docs/stack-file.md, "Outputs"). Parsed loosely: keys we do not use (handoffs,
  * discoveryUrl, ...) are allowed, so verify keeps working when the contract grows.
  */
 import { z } from "zod";

@@ -1,4 +1,4 @@
-/** Plan diffs for reviewers: see README.md, "Reviewing changes". */
+/** Plan diffs for reviewers: see docs/plan-and-review.md, "Reviewing changes". */
 export { diffPlans, type DiffOptions } from "./diff";
 export { diffText, type DiffLabels } from "./text";
 export { diffMarkdown, commentMarker, COMMENT_LIMIT } from "./markdown";

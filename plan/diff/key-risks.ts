@@ -4,7 +4,7 @@
  * Generated keys print as "(known after apply)" in the app's inputs, so their kids are known only from the
  * outputs; which key signs (`active`) is known only there too.
  *
- * What the org does with the keys (cited where the README explains it, "Keys" and "Rotating a key pair"):
+ * What the org does with the keys (cited where docs/stack-file.md ("Keys") and docs/operations.md ("Rotating a key pair with no downtime") explain it):
  * - Okta: every JWK the app lists is sent with `status: ACTIVE` (the `jwks` block has no status field,
  *   terraform-provider-okta `buildAppOAuthV6`), and Okta verifies an assertion against the listed key whose
  *   `kid` matches, so every listed key is accepted and a removed one is refused after the apply.
@@ -77,7 +77,7 @@ function describe(app: string, was: AppKeys, now: AppKeys, changed: string[], ge
     if (k === now.active) {
       const old = was.active !== undefined && now.ids.includes(was.active) ? ` ${code(was.active)} stays accepted, so clients that still sign with it keep working.` : "";
       parts.push(
-        `key ${code(k)} is added and is the active key at once (\`activeKeyId\` ${code(was.active)} → ${code(k)}): the org accepts it from this apply, and every client and handoff that takes \`activeKeyId\` switches to it with ${privateOf(k)} as soon as it is given the new outputs.${old} To add a key without switching to it, give it \`active: false\` first (README, rotating a key pair, step 1)`,
+        `key ${code(k)} is added and is the active key at once (\`activeKeyId\` ${code(was.active)} → ${code(k)}): the org accepts it from this apply, and every client and handoff that takes \`activeKeyId\` switches to it with ${privateOf(k)} as soon as it is given the new outputs.${old} To add a key without switching to it, give it \`active: false\` first (docs/operations.md, rotating a key pair, step 1)`,
       );
     } else {
       parts.push(`key ${code(k)} is added, not active: the org accepts assertions signed with it after the apply, and clients keep signing with ${code(now.active)}; roll ${privateOf(k)} out to the clients, then make it active`);

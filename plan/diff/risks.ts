@@ -399,7 +399,7 @@ function revokes(c: Comparison): Revoke[] {
       out.push({ resource: id, detail: `${owner(r)} is no longer assigned to ${group.who}: ${fate(r, "`pulumi up` unassigns the group from the app in the org; its members lose access unless another assignment of the app covers them")}.` });
     } else if (r.type === ASSIGNMENTS) {
       const n = Array.isArray(field(r, "groups")) ? (field(r, "groups") as unknown[]).length : 0;
-      const next = c.added.some((x) => x.type === GROUP_ASSIGNMENT && x.parent === r.parent) ? " The same change assigns groups one by one: this Delete runs after those and would unassign them again; run `pulumi state delete` on this resource first (README, the switch to per-group assignments)." : "";
+      const next = c.added.some((x) => x.type === GROUP_ASSIGNMENT && x.parent === r.parent) ? " The same change assigns groups one by one: this Delete runs after those and would unassign them again; run `pulumi state delete` on this resource first (docs/operations.md, the switch to per-group assignments)." : "";
       out.push({ resource: id, detail: `${owner(r)}'s group assignment set (${n} group${n === 1 ? "" : "s"}) leaves the stack: ${fate(r, "`pulumi up` unassigns every group it holds")}.${r.protect || r.retainOnDelete ? "" : next}` });
     } else if (r.type === ORIGIN) {
       const scopes = originScopes(r);

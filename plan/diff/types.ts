@@ -1,5 +1,5 @@
 /**
- * The reviewer's view of a change: what a plan diff holds. The first five keys are the contract in README.md
+ * The reviewer's view of a change: what a plan diff holds. The first five keys are the contract in docs/plan-and-review.md
  * ("Reviewing changes"); `lookups`, `outputs`, `notes` and `warnings` follow them (`warnings`, and the risk
  * kinds `retarget` and `revoke`, were added with issue 15: readers that ignore unknown keys and kinds are
  * unaffected).

@@ -206,21 +206,38 @@ function assignedTo(app: string, assignments: readonly PlanResource[], plan: Pla
       : `nobody: no user can sign in until the app is assigned (the guide's "Skip group assignment for now")`;
   }
   const prefix = `${app}-group-`;
-  const everyone = plan.invokes.some((i) => i.token === EVERYONE_LOOKUP);
-  const requested = plan.invokes.filter((i) => i.token === GROUP_LOOKUP).map((i) => (i.args as { name?: unknown }).name).filter((n): n is string => typeof n === "string");
+  const { everyone, bySlug } = groupsOf(plan);
   const names = assignments.map((r) => {
     const suffix = r.name.startsWith(prefix) ? r.name.slice(prefix.length) : r.name;
     if (suffix === "everyone" && everyone) return undefined;
-    // The slug the program gave the group (config/names.ts): plain, or with its hash when two slugged alike.
-    const hit = requested.find((n) => {
-      const plain = slug(n) || `group-${nameHash(n)}`;
-      return suffix === plain || suffix === `${plain}-${nameHash(n)}`;
-    });
-    return hit ?? `the group of ${r.name}`;
+    return bySlug.get(suffix) ?? `the group of ${r.name}`;
   });
   if (names.every((n) => n === undefined)) return `Everyone (the guide's "Allow everyone in your organization to access")`;
   const groups = names.map((n) => JSON.stringify(n ?? "Everyone"));
   return `${groups.length === 1 ? "the group" : "the groups"} ${groups.join(", ")} (the guide's "Limit access to selected groups")`;
+}
+
+const GROUPS_OF = new WeakMap<Plan, { everyone: boolean; bySlug: Map<string, string> }>();
+
+/**
+ * The plan's group lookups by the slugs the program may have given them (config/names.ts: plain, or with the
+ * name's hash when two slugged alike), the first lookup winning; computed once per plan, not per app (hashing
+ * every group name for every app was quadratic).
+ */
+function groupsOf(plan: Plan): { everyone: boolean; bySlug: Map<string, string> } {
+  const known = GROUPS_OF.get(plan);
+  if (known) return known;
+  const bySlug = new Map<string, string>();
+  for (const i of plan.invokes) {
+    const name = i.token === GROUP_LOOKUP ? (i.args as { name?: unknown }).name : undefined;
+    if (typeof name !== "string") continue;
+    const hash = nameHash(name);
+    const plain = slug(name) || `group-${hash}`;
+    for (const key of [plain, `${plain}-${hash}`]) if (!bySlug.has(key)) bySlug.set(key, name);
+  }
+  const groups = { everyone: plan.invokes.some((i) => i.token === EVERYONE_LOOKUP), bySlug };
+  GROUPS_OF.set(plan, groups);
+  return groups;
 }
 
 function grants(value: unknown, okta: Record<string, unknown>): string {

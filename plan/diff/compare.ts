@@ -92,12 +92,16 @@ export function compare(base: Plan, head: Plan): Comparison {
       if (!m.changes.some((c) => c.path === path)) m.changes.push({ path, before: SECRET, after: SECRET });
     }
   }
-  const rotations: Rotation[] = found.map((f) => ({
-    ...f,
-    users: matched
-      .filter((m) => m.after.parent === f.source.parent && !SECRET_SOURCE_TYPES.has(m.after.type) && m.changes.some((c) => c.before === SECRET || c.after === SECRET))
-      .map((m) => resourceId(m.after)),
-  }));
+  // The users of each rotated parent's secrets, grouped once: scanning every matched resource per rotation was
+  // quadratic when every secret of a stack rotates at once.
+  const usersByParent = new Map<string | null, string[]>();
+  for (const m of matched) {
+    if (!rotatedParents.has(m.after.parent) || SECRET_SOURCE_TYPES.has(m.after.type) || !m.changes.some((c) => c.before === SECRET || c.after === SECRET)) continue;
+    const users = usersByParent.get(m.after.parent);
+    if (users) users.push(resourceId(m.after));
+    else usersByParent.set(m.after.parent, [resourceId(m.after)]);
+  }
+  const rotations: Rotation[] = found.map((f) => ({ ...f, users: [...(usersByParent.get(f.source.parent) ?? [])] }));
   for (const m of matched) {
     m.changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     markReplacing(m);

@@ -1,11 +1,13 @@
 /**
- * Validation and model building for `oidc-apps:auth0`: Regular Web Applications. Each app is checked twice, so
- * that every problem shows at once: its rules (config/rules/auth0.ts) on whatever is well-formed, and its shape
- * (zod); the model is built only from apps without errors.
+ * Validation and model building for `oidc-apps:auth0`: Regular Web Applications. Each app is parsed once,
+ * leniently (config/lenient-parse.ts: every malformed key reported, every well-formed one kept, typed), and its
+ * rules (config/rules/auth0.ts) run on that typed result, so that every problem shows at once; the model is
+ * built only from apps without errors.
  */
 import { secretVersion } from "./app-defaults";
 import type { Diagnostics } from "./diagnostics";
 import { keySpec } from "./key-specs";
+import { parseLenient } from "./lenient-parse";
 import { activeKey } from "./keys";
 import type { Auth0Model, Auth0WebAppSpec } from "./model";
 import { keyPath } from "./paths";
@@ -16,7 +18,6 @@ import { auth0AppSchema, type RawAuth0App } from "./schema/auth0";
 import { AUTH0_ROOT } from "./sections";
 import { show } from "./show";
 import { didYouMean } from "./suggest";
-import { checkShape } from "./zod-issues";
 
 type Parsed = { name: string; raw: RawAuth0App };
 
@@ -47,8 +48,8 @@ export function parseAuth0Apps(section: unknown, production: boolean, diags: Dia
       clean = false;
       continue;
     }
-    checkAuth0App(raw as Record<string, unknown>, at, production, diags);
-    const shaped = checkShape(auth0AppSchema, raw, AUTH0_ROOT, at, diags);
+    const { value: app, shaped } = parseLenient(auth0AppSchema, raw as Record<string, unknown>, AUTH0_ROOT, at, diags);
+    checkAuth0App(app, at, production, diags);
     if (shaped) parsed.push({ name, raw: shaped });
     else clean = false;
   }

@@ -1,11 +1,14 @@
 /**
- * Validation and model building for `oidc-apps:okta`. Once an app's `type` is known, two passes always run so
- * that every problem of the app is reported at once: shape (zod) and rules (on whatever is well-formed); the
- * model is built only when there were no errors at all. An app whose `type` is missing or unknown gets that one
- * error: which keys and rules apply depends on it.
+ * Validation and model building for `oidc-apps:okta`. Once an app's `type` is known, the app is parsed once,
+ * leniently (config/lenient-parse.ts: every malformed key reported, every well-formed one kept, typed), and its
+ * rules run on that typed result, so that every problem of the app is reported at once; the model is built only
+ * when there were no errors at all. An app whose `type` is missing or unknown gets that one error: which keys
+ * and rules apply depends on it.
  */
 import { modelGrants, secretVersion } from "./app-defaults";
 import type { Diagnostics } from "./diagnostics";
+import { itemsOf, type Lenient } from "./lenient";
+import { parseLenient } from "./lenient-parse";
 import { isMap } from "./maps";
 import type { Assignment, OktaAppSpec, OktaUserAppSpec, TrustedOriginScope, TrustedOriginSpec } from "./model";
 import { buildServiceApp } from "./okta-service";
@@ -21,7 +24,6 @@ import { OKTA_APP_TYPES, oktaAppSchemas, type OktaAppType, type RawOktaApp } fro
 import { OKTA_ROOT } from "./sections";
 import { show } from "./show";
 import { didYouMean } from "./suggest";
-import { checkShape } from "./zod-issues";
 
 // Kept where the model's callers (components, tests) have always found it.
 export { oktaOrg } from "./rules/okta-org";
@@ -32,7 +34,7 @@ export interface OktaAppsInput {
   readonly diags: Diagnostics;
 }
 
-/** A raw app entry that passed the shape check, tagged with its type. */
+/** An app entry that parsed cleanly (every key well-formed), tagged with its type. */
 type ParsedApp = { [T in OktaAppType]: { type: T; name: string; raw: RawOktaApp<T> } }[OktaAppType];
 
 export function parseOktaApps({ section, production, diags }: OktaAppsInput): ParsedApp[] | undefined {
@@ -87,21 +89,33 @@ function parseOktaApp(name: string, raw: unknown, production: boolean, diags: Di
     return undefined;
   }
   const kind = type as OktaAppType;
-  checkGrants(kind, raw, at, diags);
-  checkApiScopes(raw["apiScopes"], [...at, "apiScopes"], diags);
   if (kind === "service") {
-    checkServiceCredentials(raw, at, diags);
-    checkAdminRoleNeeded(raw, at, diags);
-    checkRoleCoverage(raw, at, diags);
-    checkAdminRoles(raw, at, diags);
-  } else {
-    // Rules that relate fields to each other and to the environment. They read the raw map defensively.
-    const grants = grantsOf(kind, raw);
-    checkUserAppUris(kind === "native", raw, grants, at, production, diags);
-    checkRefreshToken(kind, raw, grants, at, diags);
+    const { value: app, shaped } = parseLenient(oktaAppSchemas.service, raw, OKTA_ROOT, at, diags);
+    checkServiceApp(app, at, diags);
+    return ok && shaped ? { type: kind, name, raw: shaped } : undefined;
   }
-  const shaped = checkShape(oktaAppSchemas[kind], raw, OKTA_ROOT, at, diags);
+  const { value: app, shaped } = parseLenient(oktaAppSchemas[kind], raw, OKTA_ROOT, at, diags);
+  checkUserApp(kind, app, at, production, diags);
   return ok && shaped ? ({ type: kind, name, raw: shaped } as ParsedApp) : undefined;
+}
+
+/** The rules of a service app, on what of it is well-formed. */
+function checkServiceApp(app: Lenient<RawOktaApp<"service">>, at: string[], diags: Diagnostics): void {
+  checkGrants("service", app.grantTypes, [], at, diags);
+  checkApiScopes(itemsOf(app.apiScopes), [...at, "apiScopes"], diags);
+  checkServiceCredentials(app, at, diags);
+  checkAdminRoleNeeded(app, at, diags);
+  checkRoleCoverage(app, at, diags);
+  checkAdminRoles(app, at, diags);
+}
+
+/** The rules of a web, browser or native app, on what of it is well-formed; some relate fields to each other and to the environment. */
+function checkUserApp(kind: Exclude<OktaAppType, "service">, app: Lenient<RawOktaApp<"web" | "browser" | "native">>, at: string[], production: boolean, diags: Diagnostics): void {
+  checkGrants(kind, app.grantTypes, itemsOf(app.allowDeprecatedGrants), at, diags);
+  checkApiScopes(itemsOf(app.apiScopes), [...at, "apiScopes"], diags);
+  const grants = grantsOf(kind, app.grantTypes);
+  checkUserAppUris(kind === "native", app, grants, at, production, diags);
+  checkRefreshToken(kind, app.refreshToken, grants, at, diags);
 }
 
 /** The model for one well-formed app, with defaults applied. */

@@ -17,11 +17,19 @@ export function checkShape<S extends z.ZodType>(
 ): z.infer<S> | undefined {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const at = [...prefix, ...(issue.path as PathSegment[])];
-    reportIssue(issue, at, root, diags, keysAt(schema, issue.path as PathSegment[]));
-  }
+  reportIssues(schema, result.error.issues, [], root, prefix, diags);
   return undefined;
+}
+
+/**
+ * Report issues that parsing the part of `schema` at `within` found (all of `schema`: `[]`; one key of an object
+ * schema: `[key]`), under `root` + `prefix`.
+ */
+export function reportIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[], within: readonly PathSegment[], root: string, prefix: readonly PathSegment[], diags: Diagnostics): void {
+  for (const issue of issues) {
+    const path = [...within, ...(issue.path as PathSegment[])];
+    reportIssue(issue, [...prefix, ...path], root, diags, keysAt(schema, path));
+  }
 }
 
 function reportIssue(issue: z.core.$ZodIssue, at: PathSegment[], root: string, diags: Diagnostics, knownKeys: readonly string[]): void {

@@ -3,14 +3,16 @@
  * (get-started/applications/wildcards-for-subdomains, application-settings): one `*`, in the left-most label
  * only, never directly before the top-level domain, http(s) only; at most 100 URLs per field; the
  * initiate-login URI must be https. We are stricter than Auth0 on plain http (loopback only, as for Okta) and
- * in production (no http, no loopback, no wildcards). The rules read the raw app map defensively.
+ * in production (no http, no loopback, no wildcards). The rules take the app as parsed (config/lenient.ts).
  */
 import { AUTH0_MANAGEMENT_SCOPES } from "../catalogues/auth0-management-scopes";
 import { AUTH0_PRIVILEGED_SCOPES } from "../catalogues/auth0-privileged-scopes";
 import type { Diagnostics } from "../diagnostics";
 import { HOSTNAME } from "../domains";
+import { itemsOf, MALFORMED, wellFormed, type Lenient, type Slot } from "../lenient";
 import { isMap } from "../maps";
 import { keyPath, type PathSegment } from "../paths";
+import type { RawAuth0App } from "../schema/auth0";
 import { AUTH0_ROOT } from "../sections";
 import { show, showSetting } from "../show";
 import { didYouMean } from "../suggest";
@@ -177,74 +179,78 @@ export function readAuth0Domain(config: Readonly<Record<string, string>>, requir
   return domain;
 }
 
-/** The rules of one app: URLs, grants, scopes, refresh tokens, adoption and credentials. */
-export function checkAuth0App(raw: Record<string, unknown>, at: string[], production: boolean, diags: Diagnostics): void {
-  const grants = Array.isArray(raw["grantTypes"]) ? raw["grantTypes"] : AUTH0_DEFAULT_GRANTS;
+/**
+ * The rules of one app, on what of it is well-formed (config/lenient-parse.ts): URLs, grants, scopes, refresh
+ * tokens, adoption and credentials. A `grantTypes` that is not a list is read as the default, as it always was.
+ */
+export function checkAuth0App(app: Lenient<RawAuth0App>, at: string[], production: boolean, diags: Diagnostics): void {
+  const grants: readonly Slot<string>[] = wellFormed(app.grantTypes) ? app.grantTypes : AUTH0_DEFAULT_GRANTS;
   for (const field of ["callbacks", "allowedLogoutUrls", "webOrigins"] as const) {
-    const list = raw[field];
-    if (!Array.isArray(list)) continue;
+    const list = app[field];
+    if (!wellFormed(list)) continue;
     if (list.length > MAX_URLS) diags.report(AUTH0_RULES.AUTH0_URL_TOO_MANY, keyPath(AUTH0_ROOT, [...at, field]), `has ${list.length} entries; Auth0 accepts at most ${MAX_URLS}.`);
     list.forEach((url, i) => {
-      if (typeof url === "string") checkUrl(url, [...at, field, i], field === "webOrigins", production, diags);
+      if (wellFormed(url)) checkUrl(url, [...at, field, i], field === "webOrigins", production, diags);
     });
     reportCaseVariants(list, AUTH0_ROOT, [...at, field], diags);
   }
-  if (grants.includes("authorization_code") && !(Array.isArray(raw["callbacks"]) && raw["callbacks"].length > 0)) {
+  if (grants.includes("authorization_code") && itemsOf(app.callbacks).length === 0) {
     diags.report(AUTH0_RULES.AUTH0_CALLBACK_REQUIRED, keyPath(AUTH0_ROOT, [...at, "callbacks"]), "the app uses authorization_code but lists no callback URL.");
   }
-  const login = raw["initiateLoginUri"];
-  if (typeof login === "string") {
+  const login = app.initiateLoginUri;
+  if (wellFormed(login)) {
     reportUrlPolicy(login, keyPath(AUTH0_ROOT, [...at, "initiateLoginUri"]), diags);
     const uri = parseUri(login);
     if (!uri || uri.scheme !== "https" || uri.hasWildcard || login.includes("#") || (production && uri.isLoopback)) {
       diags.report(AUTH0_RULES.AUTH0_LOGIN_URI_INVALID, keyPath(AUTH0_ROOT, [...at, "initiateLoginUri"]), `${showUrl(login)} is not an absolute https URI (Auth0: "Must be HTTPS or an empty string").`);
     }
   }
-  const optIn = Array.isArray(raw["allowDeprecatedGrants"]) ? raw["allowDeprecatedGrants"] : [];
+  const optIn = itemsOf(app.allowDeprecatedGrants);
   if (grants.includes("implicit") && !optIn.includes("implicit")) {
     diags.report(AUTH0_RULES.AUTH0_GRANT_DEPRECATED, keyPath(AUTH0_ROOT, [...at, "grantTypes", grants.indexOf("implicit")]), "the implicit grant is deprecated and needs an explicit opt-in.", "Use authorization_code, or add `allowDeprecatedGrants: [implicit]` to this app.");
   }
   // An opt-in for a grant the app does not use would let the grant be added later without a second look.
   optIn.forEach((grant, i) => {
-    if (grant === "implicit" && Array.isArray(grants) && !grants.includes(grant)) {
+    if (grant === "implicit" && !grants.includes(grant)) {
       diags.report(AUTH0_RULES.AUTH0_GRANT_OPT_IN_UNUSED, keyPath(AUTH0_ROOT, [...at, "allowDeprecatedGrants", i]), `opts in to the ${grant} grant, but grantTypes does not include it.`);
     }
   });
-  const scopes = raw["managementApiScopes"];
-  if (Array.isArray(scopes)) {
-    if (scopes.length > 0 && !grants.includes("client_credentials")) {
-      diags.report(AUTH0_RULES.AUTH0_MGMT_NEEDS_CLIENT_CREDENTIALS, keyPath(AUTH0_ROOT, [...at, "managementApiScopes"]), "Management API scopes are granted to the app's client credentials, but grantTypes does not include client_credentials.", "Add client_credentials to grantTypes, or remove managementApiScopes.");
-    }
-    scopes.forEach((scope, i) => {
-      if (typeof scope === "string" && !KNOWN_SCOPES.has(scope)) {
-        diags.report(AUTH0_RULES.AUTH0_SCOPE_UNKNOWN, keyPath(AUTH0_ROOT, [...at, "managementApiScopes", i]), `${show(scope)} is not an Auth0 Management API scope.${didYouMean(scope, AUTH0_MANAGEMENT_SCOPES)}`);
-      }
-    });
+  const scopes = itemsOf(app.managementApiScopes);
+  if (scopes.length > 0 && !grants.includes("client_credentials")) {
+    diags.report(AUTH0_RULES.AUTH0_MGMT_NEEDS_CLIENT_CREDENTIALS, keyPath(AUTH0_ROOT, [...at, "managementApiScopes"]), "Management API scopes are granted to the app's client credentials, but grantTypes does not include client_credentials.", "Add client_credentials to grantTypes, or remove managementApiScopes.");
   }
-  if (raw["refreshToken"] !== undefined && !grants.includes("refresh_token")) {
+  scopes.forEach((scope, i) => {
+    if (wellFormed(scope) && !KNOWN_SCOPES.has(scope)) {
+      diags.report(AUTH0_RULES.AUTH0_SCOPE_UNKNOWN, keyPath(AUTH0_ROOT, [...at, "managementApiScopes", i]), `${show(scope)} is not an Auth0 Management API scope.${didYouMean(scope, AUTH0_MANAGEMENT_SCOPES)}`);
+    }
+  });
+  // Present is enough, well-formed or not: the settings are there, and say the app means to refresh.
+  if (app.refreshToken !== undefined && !grants.includes("refresh_token")) {
     diags.report(AUTH0_RULES.AUTH0_REFRESH_WITHOUT_GRANT, keyPath(AUTH0_ROOT, [...at, "refreshToken"]), "refresh-token settings are given but grantTypes does not include refresh_token.");
   }
-  const adopt = raw["adopt"];
-  if (isMap(adopt) && adopt["managementApiGrantId"] !== undefined && !(Array.isArray(scopes) && scopes.length > 0)) {
+  const adopt = app.adopt;
+  if (wellFormed(adopt) && adopt.managementApiGrantId !== undefined && scopes.length === 0) {
     // The grant id is not echoed: it names an object in the tenant, and the message needs no value.
     diags.report(AUTH0_RULES.AUTH0_ADOPT_GRANT_UNUSED, keyPath(AUTH0_ROOT, [...at, "adopt", "managementApiGrantId"]), "the app declares no managementApiScopes, so no Management API grant is created to import this grant into; it would stay unmanaged.");
   }
-  checkCredentials(raw, at, diags);
+  checkCredentials(app, at, diags);
 }
 
-function checkCredentials(raw: Record<string, unknown>, at: string[], diags: Diagnostics): void {
-  const auth = typeof raw["clientAuth"] === "string" ? raw["clientAuth"] : "client_secret_post";
-  const keys = Array.isArray(raw["keys"]) ? raw["keys"] : [];
+/** With a malformed `clientAuth` the method is unknown, and so is whether the keys are used: nothing is checked. */
+function checkCredentials(app: Lenient<RawAuth0App>, at: string[], diags: Diagnostics): void {
+  if (app.clientAuth === MALFORMED) return;
+  const auth = app.clientAuth ?? "client_secret_post";
+  const keys = itemsOf(app.keys);
   if (auth === "private_key_jwt") {
     if (keys.length === 0) diags.report(AUTH0_RULES.AUTH0_KEYS, keyPath(AUTH0_ROOT, [...at, "keys"]), "private key JWT needs at least one key.");
     if (keys.length > 2) diags.report(AUTH0_RULES.AUTH0_KEYS, keyPath(AUTH0_ROOT, [...at, "keys"]), `has ${keys.length} keys; Auth0 accepts at most 2 credentials per app.`);
     keys.forEach((k, i) => {
-      if (typeof k === "object" && k !== null && (k as Record<string, unknown>)["algorithm"] === "EC") {
+      if (wellFormed(k) && k.algorithm === "EC") {
         diags.report(AUTH0_RULES.AUTH0_KEYS, keyPath(AUTH0_ROOT, [...at, "keys", i, "algorithm"]), "Auth0 verifies private key JWT with RS256, RS384 or PS256 only: use an RSA key.");
       }
     });
     checkKeys(keys, AUTH0_ROOT, at, diags);
-    if (raw["clientSecretVersion"] !== undefined) {
+    if (app.clientSecretVersion !== undefined) {
       diags.report(AUTH0_RULES.AUTH0_SECRET_VERSION_UNUSED, keyPath(AUTH0_ROOT, [...at, "clientSecretVersion"]), "the app authenticates with private_key_jwt and has no client secret, so there is no secret to rotate.");
     }
   } else if (keys.length > 0) {

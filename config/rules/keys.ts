@@ -5,6 +5,7 @@
 import type { Diagnostics } from "../diagnostics";
 import { broughtKey } from "../key-specs";
 import { keySlug } from "../keys";
+import { itemsOf, MALFORMED, wellFormed, type Slot } from "../lenient";
 import { keyResourceName } from "../names";
 import { keyPath, type PathSegment } from "../paths";
 import type { RawKey } from "../schema/okta";
@@ -110,17 +111,30 @@ export const KEY_RULES = defineRules({
   },
 });
 
-/** How an Okta service app authenticates, and whether that fits its keys, secret version and scopes. */
-export function checkServiceCredentials(raw: Record<string, unknown>, at: readonly PathSegment[], diags: Diagnostics): void {
-  const auth = typeof raw["clientAuth"] === "string" ? raw["clientAuth"] : "private_key_jwt";
-  const keys = Array.isArray(raw["keys"]) ? raw["keys"] : [];
+/** What the credential rules read of an Okta service app. */
+export interface ServiceCredentialSettings {
+  readonly clientAuth?: Slot<string>;
+  readonly clientSecretVersion?: Slot<number>;
+  readonly apiScopes?: Slot<string[]>;
+  readonly keys?: Slot<RawKey[]>;
+}
+
+/**
+ * How an Okta service app authenticates, and whether that fits its keys, secret version and scopes. With a
+ * malformed `clientAuth` the method is unknown, so only the keys themselves are checked.
+ */
+export function checkServiceCredentials(app: ServiceCredentialSettings, at: readonly PathSegment[], diags: Diagnostics): void {
+  const keys = itemsOf(app.keys);
+  checkKeys(keys, OKTA_ROOT, at, diags);
+  if (app.clientAuth === MALFORMED) return;
+  const auth = app.clientAuth ?? "private_key_jwt";
   if (auth === "private_key_jwt" && keys.length === 0) {
     diags.report(KEY_RULES.OKTA_SERVICE_KEYS_REQUIRED, keyPath(OKTA_ROOT, [...at, "keys"]), "private key JWT needs at least one key.", 'Add `keys: [{ kid: "<yyyy-mm>" }]` to generate one, or bring your own public key with `publicKey`.');
   }
   if (auth !== "private_key_jwt" && keys.length > 0) {
     diags.report(KEY_RULES.OKTA_SERVICE_KEYS_UNUSED, keyPath(OKTA_ROOT, [...at, "keys"]), `keys are only used with clientAuth: private_key_jwt, not ${auth}.`);
   }
-  if (auth !== "private_key_jwt" && hasOktaScopes(raw["apiScopes"])) {
+  if (auth !== "private_key_jwt" && hasOktaScopes(itemsOf(app.apiScopes))) {
     diags.report(
       KEY_RULES.OKTA_SCOPES_NEED_PRIVATE_KEY_JWT,
       keyPath(OKTA_ROOT, [...at, "clientAuth"]),
@@ -128,43 +142,43 @@ export function checkServiceCredentials(raw: Record<string, unknown>, at: readon
       "Use clientAuth: private_key_jwt (the default) with keys.",
     );
   }
-  if (auth === "private_key_jwt" && raw["clientSecretVersion"] !== undefined) {
+  if (auth === "private_key_jwt" && app.clientSecretVersion !== undefined) {
     diags.report(KEY_RULES.OKTA_SECRET_VERSION_UNUSED, keyPath(OKTA_ROOT, [...at, "clientSecretVersion"]), "the app authenticates with private_key_jwt and has no client secret, so there is no secret to rotate.");
   }
-  checkKeys(keys, OKTA_ROOT, at, diags);
 }
 
-export function checkKeys(keys: unknown[], root: string, at: readonly PathSegment[], diags: Diagnostics): void {
+/** Each key's id, source, type and material, and which key is active; a malformed key (not a map) is skipped. */
+export function checkKeys(keys: readonly Slot<RawKey>[], root: string, at: readonly PathSegment[], diags: Diagnostics): void {
   const kids = new Set<string>();
   let active = 0;
   let inactive = 0;
-  keys.forEach((key, i) => {
-    if (typeof key !== "object" || key === null || Array.isArray(key)) return;
-    const k = key as Record<string, unknown>;
+  keys.forEach((k, i) => {
+    if (!wellFormed(k)) return;
     const path = (...rest: string[]) => keyPath(root, [...at, "keys", i, ...rest]);
-    if (typeof k["kid"] === "string") {
+    if (wellFormed(k.kid)) {
       // Generated keys are named after their kid's slug, so `2026.11` and `2026-11` would collide too.
-      const slug = keySlug(k["kid"]);
-      if (kids.has(slug)) diags.report(KEY_RULES.KEY_DUPLICATE_KID, path("kid"), `the key id ${show(k["kid"])} repeats (or differs only in punctuation from) another key id of this app; key ids must be unique.`);
+      const slug = keySlug(k.kid);
+      if (kids.has(slug)) diags.report(KEY_RULES.KEY_DUPLICATE_KID, path("kid"), `the key id ${show(k.kid)} repeats (or differs only in punctuation from) another key id of this app; key ids must be unique.`);
       kids.add(slug);
     }
-    if (k["active"] === true) active++;
-    if (k["active"] === false) inactive++;
-    const brought = ["publicKey", "publicJwk"].filter((f) => f in k);
-    const generatedFields = ["algorithm", "rsaBits", "curve"].filter((f) => f in k);
+    if (k.active === true) active++;
+    if (k.active === false) inactive++;
+    // Present counts, well-formed or not: a malformed setting still says which kind of key was meant.
+    const brought = (["publicKey", "publicJwk"] as const).filter((f) => k[f] !== undefined);
+    const generatedFields = (["algorithm", "rsaBits", "curve"] as const).filter((f) => k[f] !== undefined);
     if (brought.length > 1 || (brought.length === 1 && generatedFields.length > 0)) {
       diags.report(KEY_RULES.KEY_SOURCE_CONFLICT, path(), `give either publicKey, publicJwk, or generation settings (${generatedFields.join(", ") || "algorithm"}), not several.`);
       return;
     }
-    const algorithm = k["algorithm"] ?? "RSA";
-    if (algorithm === "RSA" && "curve" in k) diags.report(KEY_RULES.KEY_SOURCE_CONFLICT, path("curve"), "curve applies to EC keys; this key is RSA.", "Remove curve, or set algorithm: EC.");
-    if (algorithm === "EC" && "rsaBits" in k) diags.report(KEY_RULES.KEY_SOURCE_CONFLICT, path("rsaBits"), "rsaBits applies to RSA keys; this key is EC.", "Remove rsaBits, or set algorithm: RSA.");
-    if (algorithm === "EC" && (k["curve"] === "P384" || k["curve"] === "P521")) {
-      diags.report(KEY_RULES.KEY_UNSUPPORTED, path("curve"), `${k["curve"]} is not proven with Okta: the provider sends EC keys without their curve, and only P-256 keys are known to be accepted so.`, "Use curve: P256 (the default), or an RSA key.");
+    const algorithm = k.algorithm ?? "RSA";
+    if (algorithm === "RSA" && k.curve !== undefined) diags.report(KEY_RULES.KEY_SOURCE_CONFLICT, path("curve"), "curve applies to EC keys; this key is RSA.", "Remove curve, or set algorithm: EC.");
+    if (algorithm === "EC" && k.rsaBits !== undefined) diags.report(KEY_RULES.KEY_SOURCE_CONFLICT, path("rsaBits"), "rsaBits applies to RSA keys; this key is EC.", "Remove rsaBits, or set algorithm: RSA.");
+    if (algorithm === "EC" && (k.curve === "P384" || k.curve === "P521")) {
+      diags.report(KEY_RULES.KEY_UNSUPPORTED, path("curve"), `${k.curve} is not proven with Okta: the provider sends EC keys without their curve, and only P-256 keys are known to be accepted so.`, "Use curve: P256 (the default), or an RSA key.");
     }
     const result = broughtKey(k, "check");
     if (result && !result.ok) {
-      const field = "publicKey" in k ? "publicKey" : "publicJwk";
+      const field = k.publicKey !== undefined ? "publicKey" : "publicJwk";
       const rule = ({ private: KEY_RULES.KEY_PRIVATE_MATERIAL, malformed: KEY_RULES.KEY_INVALID, weak: KEY_RULES.KEY_WEAK, unsupported: KEY_RULES.KEY_UNSUPPORTED } as const)[result.problem];
       // Never echo the key itself: a pasted private key is a secret.
       diags.report(rule, path(field), `the key ${result.detail}.`);

@@ -10,6 +10,7 @@
  */
 import type { Diagnostics } from "../diagnostics";
 import { DEPRECATED_GRANTS, normaliseGrantType, type GrantType } from "../grant-types";
+import { MALFORMED, wellFormed, type Malformed, type Slot } from "../lenient";
 import { keyPath } from "../paths";
 import { OKTA_ROOT } from "../sections";
 import { show } from "../show";
@@ -73,27 +74,34 @@ export const DEFAULT_GRANTS: Record<OktaKind, readonly GrantType[]> = {
   service: ["client_credentials"],
 };
 
-/** The normalised grant list (defaults applied), or undefined when it is malformed or has unknown names. */
-export function grantsOf(kind: OktaKind, raw: Record<string, unknown>): GrantType[] | undefined {
-  const list = raw["grantTypes"] ?? DEFAULT_GRANTS[kind];
-  if (!Array.isArray(list)) return undefined;
-  const grants = list.map((g) => (typeof g === "string" ? normaliseGrantType(g) : undefined));
+/** An app's `grantTypes` as parsed: absent (the defaults apply), a list of items, or not a list at all. */
+export type GrantList = readonly Slot<string>[] | Malformed | undefined;
+
+/**
+ * The normalised grant list (defaults applied), or undefined when it is not a list or has a malformed item. A
+ * well-formed item is a known name (the schema's enum), so normalising it always succeeds.
+ */
+export function grantsOf(kind: OktaKind, listed: GrantList): GrantType[] | undefined {
+  const list = listed ?? DEFAULT_GRANTS[kind];
+  if (!wellFormed(list)) return undefined;
+  const grants = list.map((g) => (wellFormed(g) ? normaliseGrantType(g) : undefined));
   return grants.every((g): g is GrantType => g !== undefined) ? grants : undefined;
 }
 
-/** Grant-type rules. Returns the normalised list when every entry is a known grant type. */
-export function checkGrants(kind: OktaKind, raw: Record<string, unknown>, at: string[], diags: Diagnostics): GrantType[] | undefined {
-  const list = raw["grantTypes"];
-  if (list !== undefined && !Array.isArray(list)) return undefined; // shape check reports it
-  const entries: unknown[] = list ?? [...DEFAULT_GRANTS[kind]];
+/**
+ * Grant-type rules. `optIn` is the app's `allowDeprecatedGrants` (none for service apps, which have no such
+ * key). Returns the normalised list when every entry is a known grant type.
+ */
+export function checkGrants(kind: OktaKind, listed: GrantList, optIn: readonly Slot<string>[], at: string[], diags: Diagnostics): GrantType[] | undefined {
+  if (listed === MALFORMED) return undefined; // not a list: the parse reports it
+  const entries: readonly Slot<string>[] = listed ?? [...DEFAULT_GRANTS[kind]];
   const grants: GrantType[] = [];
   const rules = GRANTS_BY_KIND[kind];
-  const optIn = Array.isArray(raw["allowDeprecatedGrants"]) ? raw["allowDeprecatedGrants"] : [];
   let known = true;
   entries.forEach((entry, i) => {
-    const grant = typeof entry === "string" ? normaliseGrantType(entry) : undefined;
+    const grant = wellFormed(entry) ? normaliseGrantType(entry) : undefined;
     if (!grant) {
-      known = false; // shape check reports unknown names
+      known = false; // the parse reports unknown names
       return;
     }
     const path = keyPath(OKTA_ROOT, [...at, "grantTypes", i]);
@@ -109,7 +117,7 @@ export function checkGrants(kind: OktaKind, raw: Record<string, unknown>, at: st
   if (kind !== "service") {
     // An opt-in for a grant the app does not use would let the grant be added later without a second look.
     optIn.forEach((grant, i) => {
-      if (typeof grant === "string" && (DEPRECATED_GRANTS as readonly string[]).includes(grant) && !grants.includes(grant as GrantType)) {
+      if (wellFormed(grant) && (DEPRECATED_GRANTS as readonly string[]).includes(grant) && !grants.includes(grant as GrantType)) {
         diags.report(OKTA_GRANT_RULES.OKTA_GRANT_OPT_IN_UNUSED, keyPath(OKTA_ROOT, [...at, "allowDeprecatedGrants", i]), `opts in to the ${grant} grant, but grantTypes does not include it.`);
       }
     });

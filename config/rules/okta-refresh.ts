@@ -1,7 +1,7 @@
 /** Okta refresh tokens: settings that need the refresh_token grant, the grace period, and rotation for public clients. */
 import type { Diagnostics } from "../diagnostics";
 import type { GrantType } from "../grant-types";
-import { isMap } from "../maps";
+import { wellFormed, type Slot } from "../lenient";
 import { keyPath } from "../paths";
 import { OKTA_ROOT } from "../sections";
 import { show } from "../show";
@@ -32,18 +32,20 @@ export const OKTA_REFRESH_RULES = defineRules({
   },
 });
 
+/** What the refresh-token rules read: an app's `refreshToken`, as parsed. */
+export type RefreshSettings = Slot<{ rotation?: string; gracePeriodSeconds?: number }> | undefined;
+
 /** `refreshToken` of a web, browser or native app; `grants` is the app's grant list when it is well-formed. */
-export function checkRefreshToken(kind: "web" | "browser" | "native", raw: Record<string, unknown>, grants: readonly GrantType[] | undefined, at: readonly string[], diags: Diagnostics): void {
-  const refresh = raw["refreshToken"];
-  if (!isMap(refresh)) return;
+export function checkRefreshToken(kind: "web" | "browser" | "native", refresh: RefreshSettings, grants: readonly GrantType[] | undefined, at: readonly string[], diags: Diagnostics): void {
+  if (!wellFormed(refresh)) return;
   if (grants && !grants.includes("refresh_token")) {
     diags.report(OKTA_REFRESH_RULES.OKTA_REFRESH_WITHOUT_GRANT, keyPath(OKTA_ROOT, [...at, "refreshToken"]), "refresh-token settings are given but grantTypes does not include refresh_token.");
   }
-  if (kind !== "web" && refresh["rotation"] === "static") {
+  if (kind !== "web" && refresh.rotation === "static") {
     diags.report(OKTA_REFRESH_RULES.OKTA_REFRESH_STATIC_PUBLIC_CLIENT, keyPath(OKTA_ROOT, [...at, "refreshToken", "rotation"]), `${kind} apps are public clients; RFC 9700 §4.14.2 requires their refresh tokens to rotate (or be sender-constrained, which oidc-apps cannot set up).`);
   }
-  const grace = refresh["gracePeriodSeconds"];
-  if (typeof grace === "number" && (grace < 0 || grace > 60)) {
+  const grace = refresh.gracePeriodSeconds;
+  if (wellFormed(grace) && (grace < 0 || grace > 60)) {
     diags.report(OKTA_REFRESH_RULES.OKTA_REFRESH_GRACE_RANGE, keyPath(OKTA_ROOT, [...at, "refreshToken", "gracePeriodSeconds"]), `is ${show(grace)}; Okta accepts 0 to 60 seconds.`);
   }
 }

@@ -2,7 +2,9 @@
 import { OKTA_API_SCOPES } from "../catalogues/okta-api-scopes";
 import { rolesCovering, uncoveredScopes } from "../catalogues/okta-role-coverage";
 import type { Diagnostics } from "../diagnostics";
+import { complete, itemsOf, wellFormed, type Slot } from "../lenient";
 import { keyPath, type PathSegment } from "../paths";
+import type { AdminRole } from "../schema/okta";
 import { OKTA_ROOT } from "../sections";
 import { show } from "../show";
 import { didYouMean } from "../suggest";
@@ -63,10 +65,9 @@ const KNOWN = new Set(OKTA_API_SCOPES);
  * Unknown scopes are errors with the nearest names. A read scope next to its manage scope is not redundant:
  * Okta grants a requested scope only when it is in the app's grants (see RETIRED_RULES.OKTA_SCOPE_REDUNDANT).
  */
-export function checkApiScopes(raw: unknown, at: readonly PathSegment[], diags: Diagnostics): void {
-  if (!Array.isArray(raw)) return;
-  raw.forEach((scope, i) => {
-    if (typeof scope !== "string") return;
+export function checkApiScopes(scopes: readonly Slot<string>[], at: readonly PathSegment[], diags: Diagnostics): void {
+  scopes.forEach((scope, i) => {
+    if (!wellFormed(scope)) return;
     const path = keyPath(OKTA_ROOT, [...at, i]);
     if (!KNOWN.has(scope)) {
       diags.report(OKTA_SCOPE_AND_ROLE_RULES.OKTA_SCOPE_UNKNOWN, path, `${show(scope)} is not an Okta API scope.${didYouMean(scope, OKTA_API_SCOPES)}`);
@@ -77,18 +78,26 @@ export function checkApiScopes(raw: unknown, at: readonly PathSegment[], diags: 
 /** Roles that can do anything in the org: granting one to a machine must be a deliberate, reviewed act. */
 export const PRIVILEGED_ROLES = ["SUPER_ADMIN", "ORG_ADMIN"] as const;
 
-export function checkAdminRoles(raw: Record<string, unknown>, at: readonly PathSegment[], diags: Diagnostics): void {
-  const acknowledged = Array.isArray(raw["acknowledgeRoles"]) ? raw["acknowledgeRoles"] : [];
-  const roles = Array.isArray(raw["adminRoles"]) ? raw["adminRoles"] : [];
+/** What the role rules read of a service app. */
+export interface RoleSettings {
+  readonly apiScopes?: Slot<string[]>;
+  readonly adminRoles?: Slot<AdminRole[]>;
+  readonly acknowledgeRoles?: Slot<string[]>;
+}
+
+export function checkAdminRoles(app: RoleSettings, at: readonly PathSegment[], diags: Diagnostics): void {
+  const acknowledged = itemsOf(app.acknowledgeRoles);
+  const roles = itemsOf(app.adminRoles);
   // An acknowledgement for a role the app does not hold would let the role be added later without a second look.
   acknowledged.forEach((role, i) => {
-    if (typeof role === "string" && (PRIVILEGED_ROLES as readonly string[]).includes(role) && !roles.includes(role)) {
+    if (wellFormed(role) && (PRIVILEGED_ROLES as readonly string[]).includes(role) && !roles.includes(role as AdminRole)) {
       diags.report(OKTA_SCOPE_AND_ROLE_RULES.OKTA_ROLE_ACKNOWLEDGE_UNUSED, keyPath(OKTA_ROOT, [...at, "acknowledgeRoles", i]), `acknowledges ${role}, but adminRoles does not include it.`);
     }
   });
-  if (!Array.isArray(raw["adminRoles"])) return;
+  if (!wellFormed(app.adminRoles)) return;
   const seen = new Set<string>();
   roles.forEach((role, i) => {
+    if (!complete<AdminRole>(role)) return;
     const path = keyPath(OKTA_ROOT, [...at, "adminRoles", i]);
     const id = roleKey(role);
     if (seen.has(id)) diags.report(OKTA_SCOPE_AND_ROLE_RULES.OKTA_ROLE_DUPLICATE, path, `${show(role)} is listed more than once.`);
@@ -105,24 +114,26 @@ export function checkAdminRoles(raw: Record<string, unknown>, at: readonly PathS
 }
 
 /** A service app with Okta API scopes needs an admin role: Okta does not assign one to apps. */
-export function checkAdminRoleNeeded(raw: Record<string, unknown>, at: readonly PathSegment[], diags: Diagnostics): void {
-  if (hasOktaScopes(raw["apiScopes"]) && !(Array.isArray(raw["adminRoles"]) && raw["adminRoles"].length > 0)) {
+export function checkAdminRoleNeeded(app: RoleSettings, at: readonly PathSegment[], diags: Diagnostics): void {
+  if (hasOktaScopes(itemsOf(app.apiScopes)) && itemsOf(app.adminRoles).length === 0) {
     diags.report(OKTA_SCOPE_AND_ROLE_RULES.OKTA_SERVICE_NO_ADMIN_ROLE, keyPath(OKTA_ROOT, [...at, "adminRoles"]), "the app is granted Okta API scopes but no admin role; Okta does not assign one to apps, so its calls will be refused.");
   }
 }
 
 /**
  * Scopes the app's standard admin roles are documented not to permit (config/catalogues/okta-role-coverage.ts):
- * the calls would be refused. Custom roles, and what Okta does not document, are never reported.
+ * the calls would be refused. Custom roles, and what Okta does not document, are never reported; nor is
+ * anything when a role is malformed (what it permits is unknown).
  */
-export function checkRoleCoverage(raw: Record<string, unknown>, at: readonly PathSegment[], diags: Diagnostics): void {
-  const scopes = raw["apiScopes"];
-  const roles = raw["adminRoles"];
-  if (!Array.isArray(scopes) || !Array.isArray(roles) || roles.length === 0) return;
-  const uncovered = new Set(uncoveredScopes(scopes.filter((s): s is string => typeof s === "string"), roles));
+export function checkRoleCoverage(app: RoleSettings, at: readonly PathSegment[], diags: Diagnostics): void {
+  if (!wellFormed(app.apiScopes) || !wellFormed(app.adminRoles)) return;
+  const scopes = app.apiScopes;
+  const roles = app.adminRoles.filter((r) => complete<AdminRole>(r));
+  if (roles.length === 0 || roles.length < app.adminRoles.length) return;
+  const uncovered = new Set(uncoveredScopes(scopes.filter((s) => wellFormed(s)), roles));
   const reported = new Set<string>();
   scopes.forEach((scope, i) => {
-    if (typeof scope !== "string" || !uncovered.has(scope) || reported.has(scope)) return;
+    if (!wellFormed(scope) || !uncovered.has(scope) || reported.has(scope)) return;
     reported.add(scope);
     const held = roles.map((r) => (typeof r === "string" ? r : "a custom role")).join(", ");
     const roleList = rolesCovering(scope);
@@ -136,13 +147,11 @@ export function checkRoleCoverage(raw: Record<string, unknown>, at: readonly Pat
 }
 
 /** `okta.*` scopes: the ones that make an app an Okta API client. */
-export function hasOktaScopes(raw: unknown): boolean {
-  return Array.isArray(raw) && raw.some((s) => typeof s === "string" && s.startsWith("okta."));
+export function hasOktaScopes(scopes: readonly Slot<string>[]): boolean {
+  return scopes.some((s) => wellFormed(s) && s.startsWith("okta."));
 }
 
 /** One role's identity, independent of key order: `READ_ONLY_ADMIN` or `custom:<role>:<resourceSet>`. */
-export function roleKey(role: unknown): string {
-  if (typeof role === "string") return role;
-  const custom = (role as { custom?: { role?: unknown; resourceSet?: unknown } } | null)?.custom;
-  return custom ? `custom:${String(custom.role)}:${String(custom.resourceSet)}` : JSON.stringify(role);
+export function roleKey(role: AdminRole): string {
+  return typeof role === "string" ? role : `custom:${role.custom.role}:${role.custom.resourceSet}`;
 }

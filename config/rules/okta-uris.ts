@@ -4,8 +4,10 @@
  */
 import type { Diagnostics } from "../diagnostics";
 import type { GrantType } from "../grant-types";
+import { itemsOf, wellFormed, type Lenient, type Slot } from "../lenient";
 import { isMap } from "../maps";
 import { keyPath, type PathSegment } from "../paths";
+import type { RawOktaApp } from "../schema/okta";
 import { OKTA_ROOT } from "../sections";
 import { show as showValue } from "../show";
 import { hostLabels, originOf, parseUri } from "../uris";
@@ -134,35 +136,36 @@ export interface UriContext {
   readonly diags: Diagnostics;
 }
 
+/** What the URI and assignment rules read of a web, browser or native app, as parsed. */
+export type UserAppUriSettings = Pick<Lenient<RawOktaApp<"browser">>, "redirectUris" | "postLogoutRedirectUris" | "wildcardRedirect" | "initiateLoginUri" | "trustedOrigins" | "assignTo">;
+
 /**
  * The URI and assignment rules of a web, browser or native app. They relate fields to each other and to the
- * environment, and read the raw map defensively; `grants` is the app's grant list when it is well-formed.
+ * environment; `grants` is the app's grant list when it is well-formed.
  */
-export function checkUserAppUris(native: boolean, raw: Record<string, unknown>, grants: readonly GrantType[] | undefined, at: readonly string[], production: boolean, diags: Diagnostics): void {
-  const ctx: UriContext = { root: OKTA_ROOT, production, native, wildcardAllowed: raw["wildcardRedirect"] === "subdomain", diags };
+export function checkUserAppUris(native: boolean, app: UserAppUriSettings, grants: readonly GrantType[] | undefined, at: readonly string[], production: boolean, diags: Diagnostics): void {
+  const ctx: UriContext = { root: OKTA_ROOT, production, native, wildcardAllowed: app.wildcardRedirect === "subdomain", diags };
 
-  const redirects = Array.isArray(raw["redirectUris"]) ? raw["redirectUris"] : [];
+  const redirects = itemsOf(app.redirectUris);
   checkRedirectUris(redirects, [...at, "redirectUris"], ctx);
-  if (ctx.wildcardAllowed && !redirects.some((u) => typeof u === "string" && u.includes("*"))) {
+  if (ctx.wildcardAllowed && !redirects.some((u) => wellFormed(u) && u.includes("*"))) {
     diags.report(OKTA_URI_RULES.OKTA_REDIRECT_WILDCARD_UNUSED, keyPath(OKTA_ROOT, [...at, "wildcardRedirect"]), "is subdomain, but no sign-in redirect URI has a wildcard; it would widen Okta's redirect matching for nothing.");
   }
   if (grants?.includes("authorization_code") && redirects.length === 0) {
     diags.report(OKTA_URI_RULES.OKTA_REDIRECT_REQUIRED, keyPath(OKTA_ROOT, [...at, "redirectUris"]), "the app uses authorization_code but lists no redirect URI.");
   }
-  if (Array.isArray(raw["postLogoutRedirectUris"])) {
-    checkRedirectUris(raw["postLogoutRedirectUris"], [...at, "postLogoutRedirectUris"], { ...ctx, wildcardAllowed: false });
-  }
-  checkInitiateLoginUri(raw["initiateLoginUri"], [...at, "initiateLoginUri"], ctx);
+  checkRedirectUris(itemsOf(app.postLogoutRedirectUris), [...at, "postLogoutRedirectUris"], { ...ctx, wildcardAllowed: false });
+  if (wellFormed(app.initiateLoginUri)) checkLoginUri(app.initiateLoginUri, [...at, "initiateLoginUri"], ctx);
 
-  const origins = Array.isArray(raw["trustedOrigins"]) ? raw["trustedOrigins"] : [];
-  origins.forEach((o, i) => {
-    if (isMap(o)) checkTrustedOrigin(o["origin"], [...at, "trustedOrigins", i, "origin"], ctx);
+  itemsOf(app.trustedOrigins).forEach((o, i) => {
+    if (wellFormed(o) && wellFormed(o.origin)) checkOrigin(o.origin, [...at, "trustedOrigins", i, "origin"], ctx);
   });
 
-  const assign = raw["assignTo"];
-  if (isMap(assign) && Array.isArray(assign["groups"])) {
-    const seen = new Set<unknown>();
-    assign["groups"].forEach((g, i) => {
+  const assign = app.assignTo;
+  if (wellFormed(assign) && typeof assign === "object" && wellFormed(assign.groups)) {
+    const seen = new Set<string>();
+    assign.groups.forEach((g, i) => {
+      if (!wellFormed(g)) return;
       if (seen.has(g)) diags.report(OKTA_URI_RULES.OKTA_ASSIGN_GROUPS_DUPLICATE, keyPath(OKTA_ROOT, [...at, "assignTo", "groups", i]), `${showValue(g)} is listed more than once.`);
       seen.add(g);
     });
@@ -170,10 +173,10 @@ export function checkUserAppUris(native: boolean, raw: Record<string, unknown>, 
 }
 
 /** Sign-in or sign-out redirect URIs. */
-export function checkRedirectUris(uris: readonly unknown[], at: readonly PathSegment[], ctx: UriContext): void {
+export function checkRedirectUris(uris: readonly Slot<string>[], at: readonly PathSegment[], ctx: UriContext): void {
   const seen = new Set<string>();
   uris.forEach((raw, i) => {
-    if (typeof raw !== "string") return; // the shape check reports it
+    if (!wellFormed(raw)) return; // the parse reports it
     const path = keyPath(ctx.root, [...at, i]);
     if (seen.has(raw)) ctx.diags.report(OKTA_URI_RULES.OKTA_REDIRECT_DUPLICATE, path, `${show(raw)} is listed more than once.`);
     seen.add(raw);
@@ -234,8 +237,12 @@ function checkWildcard(raw: string, scheme: string, path: string, ctx: UriContex
   }
 }
 
+/** The initiate-login URI of a resource (the policy pack): anything but a string has no finding. */
 export function checkInitiateLoginUri(raw: unknown, at: readonly PathSegment[], ctx: UriContext): void {
-  if (typeof raw !== "string") return;
+  if (typeof raw === "string") checkLoginUri(raw, at, ctx);
+}
+
+function checkLoginUri(raw: string, at: readonly PathSegment[], ctx: UriContext): void {
   const path = keyPath(ctx.root, at);
   reportUrlPolicy(raw, path, ctx.diags);
   const uri = parseUri(raw);
@@ -243,8 +250,12 @@ export function checkInitiateLoginUri(raw: unknown, at: readonly PathSegment[], 
   if (!ok) ctx.diags.report(OKTA_URI_RULES.OKTA_LOGIN_URI_INVALID, path, `${show(raw)} is not an absolute https URI without a fragment or wildcard${ctx.production ? " (production: no http, no loopback)" : ""}.`);
 }
 
+/** The origin of a trusted-origin resource (the policy pack): anything but a string has no finding. */
 export function checkTrustedOrigin(raw: unknown, at: readonly PathSegment[], ctx: UriContext): void {
-  if (typeof raw !== "string") return;
+  if (typeof raw === "string") checkOrigin(raw, at, ctx);
+}
+
+function checkOrigin(raw: string, at: readonly PathSegment[], ctx: UriContext): void {
   const path = keyPath(ctx.root, at);
   reportUrlPolicy(raw, path, ctx.diags);
   const parsed = originOf(raw);

@@ -11,6 +11,8 @@ import { parseAuth0Apps } from "../auth0";
 import { Diagnostics, type Diagnostic } from "../diagnostics";
 import { AUTH0_ROOT } from "../sections";
 import { DEPRECATED_GRANTS, normaliseGrantType, type GrantType } from "../grant-types";
+import { MALFORMED, type Slot } from "../lenient";
+import { adminRoleSchema } from "../schema/okta";
 import { findUnsafeCharacter, secretShape, secretShapeMessage, unsafeCharacterMessage } from "../text-policy";
 import { urlProblemMessage, urlProblems } from "../url-policy";
 import { AUTH0_RULES } from "./auth0";
@@ -47,9 +49,14 @@ export interface OktaRedirectSettings {
 export function oktaRedirectFindings(app: OktaRedirectSettings, production: boolean): Diagnostic[] {
   const diags = new Diagnostics();
   const base = { production, native: app.native, diags };
-  checkRedirectUris(app.redirectUris, [], { ...base, root: "redirectUris", wildcardAllowed: app.wildcardAllowed });
-  checkRedirectUris(app.postLogoutRedirectUris, [], { ...base, root: "postLogoutRedirectUris", wildcardAllowed: false });
+  checkRedirectUris(app.redirectUris.map(asUri), [], { ...base, root: "redirectUris", wildcardAllowed: app.wildcardAllowed });
+  checkRedirectUris(app.postLogoutRedirectUris.map(asUri), [], { ...base, root: "postLogoutRedirectUris", wildcardAllowed: false });
   return diags.list();
+}
+
+/** A resource's URI as the URI rules take it: any string is checked, anything else has no finding. */
+function asUri(value: unknown): Slot<string> {
+  return typeof value === "string" ? value : MALFORMED;
 }
 
 /** An Auth0 client's URL lists, as `auth0.Client` takes them. */
@@ -145,7 +152,9 @@ export function isPrivilegedRole(role: unknown): role is (typeof PRIVILEGED_ROLE
  */
 export function privilegedRoleFindings(role: unknown, path: string): Diagnostic[] {
   const diags = new Diagnostics();
-  checkAdminRoles({ adminRoles: [role], acknowledgeRoles: [] }, [], diags);
+  // Read as the stack file's parse reads a role: the rule sees well-formed roles only.
+  const parsed = adminRoleSchema.safeParse(role);
+  checkAdminRoles({ adminRoles: [parsed.success ? parsed.data : MALFORMED], acknowledgeRoles: [] }, [], diags);
   return diags
     .list()
     .filter((d) => d.code === "OKTA_ROLE_ACKNOWLEDGE")

@@ -1,6 +1,6 @@
 /**
  * The stack file as a whole: YAML (read by config/stack-file.ts, which reports these rules too), keys and
- * namespaces, types and values (the shape check, config/zod-issues.ts, reports CONFIG_* for every section),
+ * namespaces, types and values (the parse, config/lenient-parse.ts and config/zod-issues.ts, reports CONFIG_* for every section),
  * credentials, the environment and the stack's name, and app names and labels across the stack.
  */
 import type { Diagnostics } from "../diagnostics";

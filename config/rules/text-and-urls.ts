@@ -11,6 +11,7 @@
  * answer wherever it is used.
  */
 import type { Diagnostics } from "../diagnostics";
+import { wellFormed, type Slot } from "../lenient";
 import { keyPath, type PathSegment } from "../paths";
 import { AUTH0_CREDENTIAL_KEYS } from "../schema/auth0";
 import { OKTA_CREDENTIAL_KEYS } from "../schema/root";
@@ -104,10 +105,10 @@ export function reportUrlPolicy(raw: string, path: string, diags: Diagnostics): 
  * URLs of one list that differ only in letter case (exact repeats are the caller's duplicate rule): a warning on
  * each later one, naming the first.
  */
-export function reportCaseVariants(list: readonly unknown[], root: string, at: readonly PathSegment[], diags: Diagnostics): void {
+export function reportCaseVariants(list: readonly Slot<string>[], root: string, at: readonly PathSegment[], diags: Diagnostics): void {
   const first = new Map<string, { index: number; raw: string }>();
   list.forEach((raw, i) => {
-    if (typeof raw !== "string") return;
+    if (!wellFormed(raw)) return;
     const folded = raw.toLowerCase();
     const seen = first.get(folded);
     if (!seen) first.set(folded, { index: i, raw });

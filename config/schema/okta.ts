@@ -97,3 +97,4 @@ export const oktaAppSchemas = {
 export type RawOktaApp<T extends OktaAppType> = z.infer<(typeof oktaAppSchemas)[T]>;
 export type RawOktaWebApp = RawOktaApp<"web">;
 export type RawKey = z.infer<typeof keySchema>;
+export type AdminRole = z.infer<typeof adminRoleSchema>;

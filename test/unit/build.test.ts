@@ -8,7 +8,19 @@ import { PROGRAM_SOURCES, sourceHash } from "../../program/build-info";
 describe("how pulumi runs the program", () => {
   it("Pulumi.yaml runs the compiled program with stack files in stacks/", () => {
     const project = parse(readFileSync("Pulumi.yaml", "utf8")) as Record<string, unknown>;
-    expect(project).toMatchObject({ name: "oidc-apps", main: "bin/index.js", stackConfigDir: "stacks", runtime: { name: "nodejs", options: { typescript: false } } });
+    expect(project).toMatchObject({ name: "oidc-apps", main: "bin/program/index.js", stackConfigDir: "stacks", runtime: { name: "nodejs", options: { typescript: false } } });
+  });
+
+  it("the program entry is program/index.ts and the package entry (the library) the root index.ts", () => {
+    // The engine calls what bin/program/index.js exports; importing the package (bin/index.js) must not run it.
+    const program = readFileSync("program/index.ts", "utf8");
+    expect(program).toMatch(/^import \{ main \} from "\.\/main";$/m);
+    expect(program).toMatch(/^export = main;$/m);
+    // Only re-exports: no side effects, nothing of the program (the analyzer and run-plugin start here too).
+    const statements = readFileSync("index.ts", "utf8").replace(/\/\*[\s\S]*?\*\//g, "").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("//"));
+    expect(statements).toEqual(['export * from "./library";']);
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { main: string; types: string; exports: Record<string, unknown> };
+    expect(pkg).toMatchObject({ main: "bin/index.js", types: "bin/index.d.ts", exports: { ".": { types: "./bin/index.d.ts", default: "./bin/index.js" } } });
   });
 
   it("the build compiles exactly the sources the staleness check fingerprints", () => {
@@ -16,6 +28,9 @@ describe("how pulumi runs the program", () => {
     for (const source of PROGRAM_SOURCES) expect(build).toContain(source.endsWith(".ts") ? `"${source}"` : `"${source}/**/*.ts"`);
     const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
     expect(pkg.scripts["prepare"]).toBe("npm run build");
+    // The staleness check runs from bin/program/build-info.js and finds the root two levels up.
+    expect(readFileSync("program/build-info.ts", "utf8")).toContain('resolve(__dirname, "..", "..")');
+    expect(readFileSync("tsconfig.json", "utf8")).toContain('"library/**/*.ts"');
   });
 
   it("the source fingerprint changes with any program source and ignores everything else", () => {

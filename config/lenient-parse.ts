@@ -1,0 +1,89 @@
+/**
+ * Lenient, typed parsing of one map of settings (an app) against its zod object schema: each key is parsed on
+ * its own, so a malformed key is reported (CONFIG_*, with its key path, by config/zod-issues.ts, in the same
+ * words as a whole-object parse) while every well-formed key is kept, typed ({@link Lenient}). The rules then run
+ * on the result, never on the raw map, and a problem in one key never hides a problem in another.
+ */
+import type { z } from "zod";
+import type { Diagnostics } from "./diagnostics";
+import { MALFORMED, markPartial, type Lenient } from "./lenient";
+import { isMap } from "./maps";
+import type { PathSegment } from "./paths";
+import { reportIssues } from "./zod-issues";
+
+export interface LenientResult<S extends z.ZodObject> {
+  /** Every present key, well-formed or MALFORMED. */
+  readonly value: Lenient<z.infer<S>>;
+  /** The whole map, typed, when every key is well-formed (and no key is unknown or missing). */
+  readonly shaped?: z.infer<S>;
+}
+
+/**
+ * Parse `raw` against the object schema `schema` key by key, reporting every problem under `root` + `prefix`
+ * exactly as a whole-object parse would (config/zod-issues.ts), and keeping what is well-formed. The schema must
+ * be a plain (strict) object schema: a refinement of the whole object would not run.
+ */
+export function parseLenient<S extends z.ZodObject>(schema: S, raw: Record<string, unknown>, root: string, prefix: readonly PathSegment[], diags: Diagnostics): LenientResult<S> {
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const value: Record<string, unknown> = {};
+  const parsed: Record<string, unknown> = {};
+  let clean = true;
+  for (const [key, field] of Object.entries(shape)) {
+    const result = field.safeParse(raw[key], { reportInput: true });
+    if (result.success) {
+      // The rules get the value as written (it conforms, and these schemas have no transforms), so messages
+      // quote maps in the file's key order; the model gets the parse's output, as it always has.
+      if (Object.hasOwn(raw, key)) value[key] = raw[key];
+      if (result.data !== undefined) parsed[key] = result.data;
+      continue;
+    }
+    clean = false;
+    reportIssues(schema, result.error.issues, [key], root, prefix, diags);
+    if (Object.hasOwn(raw, key)) value[key] = salvageFailed(field, raw[key]);
+  }
+  const unknown = unknownKeys(shape, raw);
+  if (unknown.length > 0) {
+    clean = false;
+    reportIssues(schema, [{ code: "unrecognized_keys", keys: unknown, path: [], message: "", input: raw }], [], root, prefix, diags);
+  }
+  const lenient = value as Lenient<z.infer<S>>;
+  return clean ? { value: lenient, shaped: parsed as z.infer<S> } : { value: lenient };
+}
+
+/** The keys a strict object schema does not declare, as zod finds them (`for ... in`; JSON input has only own keys). */
+function unknownKeys(shape: Record<string, unknown>, raw: Record<string, unknown>): string[] {
+  return Object.keys(raw).filter((key) => !Object.hasOwn(shape, key));
+}
+
+/**
+ * What is well-formed in a value that failed its schema, without reporting (the parse reported it): a list's
+ * items and a map's keys, each parsed the same way, or MALFORMED. For a union, the first option of the value's
+ * kind (list or map) is followed.
+ */
+function salvage(schema: z.ZodType, raw: unknown): unknown {
+  return schema.safeParse(raw).success ? raw : salvageFailed(schema, raw);
+}
+
+/** {@link salvage} of a value already known to fail `schema` (it is not parsed again). */
+function salvageFailed(schema: z.ZodType, raw: unknown): unknown {
+  const inner = containerOf(schema, raw);
+  if (!inner) return MALFORMED;
+  const def = inner._zod.def as unknown as { type: string; element?: z.ZodType; shape?: Record<string, z.ZodType> };
+  if (def.type === "array" && Array.isArray(raw)) return markPartial(raw.map((item) => salvage(def.element!, item)));
+  if (def.type === "object" && isMap(raw)) {
+    const kept: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(def.shape!)) if (Object.hasOwn(raw, key)) kept[key] = salvage(field, raw[key]);
+    return markPartial(kept);
+  }
+  return MALFORMED;
+}
+
+/** The list or map schema inside optional wrappers and unions that fits `raw`'s kind, if any. */
+function containerOf(schema: z.ZodType, raw: unknown): z.ZodType | undefined {
+  const def = schema._zod.def as unknown as { type: string; innerType?: z.ZodType; options?: z.ZodType[] };
+  if (def.type === "array") return Array.isArray(raw) ? schema : undefined;
+  if (def.type === "object") return isMap(raw) ? schema : undefined;
+  if (def.innerType) return containerOf(def.innerType, raw);
+  if (def.options) return def.options.map((o) => containerOf(o, raw)).find((o) => o !== undefined);
+  return undefined;
+}

@@ -1,6 +1,8 @@
 /** The stack's Auth0 part: the provider, every app, and their outputs. */
-import { Auth0WebApp } from "../components/auth0/web-app";
+import { COMPONENT_TYPES } from "../components/types";
 import type { Auth0Model } from "../config/model";
+import { Auth0RegularWebApp } from "../library";
+import { prebuiltAuth0App } from "../library/channel";
 import { eachApp } from "./batches";
 import type { Auth0AppOutputs } from "./outputs";
 import { auth0Provider } from "./providers";
@@ -10,7 +12,9 @@ export async function auth0Stack(model: Auth0Model, protect: boolean, secret: Se
   const provider = auth0Provider(model, secret);
   const outputs: Record<string, Auth0AppOutputs> = {};
   await eachApp(model.apps, (spec) => {
-    const app = new Auth0WebApp(spec.name, { spec, domain: model.domain, protect }, { providers: [provider] });
+    // The model the loader built (library/channel.ts): validated once, with the type token of a shipped stack's URNs.
+    const args = prebuiltAuth0App<ConstructorParameters<typeof Auth0RegularWebApp>[1]>({ type: COMPONENT_TYPES.auth0Web, spec, domain: model.domain, protect });
+    const app = new Auth0RegularWebApp(spec.name, args, { providers: [provider] });
     outputs[spec.name] = {
       type: spec.kind,
       domain: app.domain,

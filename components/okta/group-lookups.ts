@@ -23,14 +23,23 @@ export function exactGroupId(app: string, requested: string, found: { readonly i
   return found.id;
 }
 
+/** The program's lookups: through the stack's Okta provider. */
 export function groupLookups(provider: okta.Provider) {
+  return groupLookupsWith({ provider });
+}
+
+/**
+ * Lookups through `opts`: the program's provider, or a library component as `parent` (the lookup then uses the
+ * Okta provider the component was given, or the default provider, as the component's children do).
+ */
+export function groupLookupsWith(opts: pulumi.InvokeOutputOptions) {
   let everyone: pulumi.Output<string> | undefined;
   const byName = new Map<string, pulumi.Output<okta.group.GetGroupResult>>();
-  const everyoneId = () => (everyone ??= okta.group.getEveryoneGroupOutput({}, { provider }).id);
+  const everyoneId = () => (everyone ??= okta.group.getEveryoneGroupOutput({}, opts).id);
   const lookup = (name: string) => {
     let result = byName.get(name);
     if (!result) {
-      result = okta.group.getGroupOutput({ name }, { provider });
+      result = okta.group.getGroupOutput({ name }, opts);
       byName.set(name, result);
     }
     return result;

@@ -21,6 +21,74 @@ export interface ServiceAppArgs {
   readonly protect: boolean;
 }
 
+/** What an Okta service app's build hands its component: the app and the values clients read. */
+export interface OktaServiceAppParts {
+  readonly app: okta.app.OAuth;
+  readonly clientId: pulumi.Output<string>;
+  /** Client-secret auth only. Secret. */
+  readonly clientSecret?: pulumi.Output<string>;
+  /** Known from the config: plain values, not Outputs (issue 19: fewer objects per app). */
+  readonly issuer: string;
+  readonly tokenEndpoint: string;
+  /** Space-separated, ready for OKTA_SCOPES. */
+  readonly scopes: string;
+  readonly keyIds: string[];
+  /** The public JWKS registered with Okta (with `crv` for EC keys), for anyone who verifies our assertions. */
+  readonly jwks: pulumi.Output<PublicJwk[]>;
+  readonly activeKeyId?: string;
+  /** Generated keys, by kid. */
+  readonly privateKeys: Readonly<Record<string, PrivateKeyOutputs>>;
+}
+
+/**
+ * The resources of an Okta service app, under `parent`: shared by the program's component (below) and the
+ * library's (library/), so both register exactly the same children with exactly the same inputs.
+ */
+export function buildOktaServiceApp(parent: pulumi.ComponentResource, name: string, args: ServiceAppArgs): OktaServiceAppParts {
+  const { spec, org, protect } = args;
+  const keys = signingKeys(name, spec.keys, parent);
+  const secretAuth = spec.tokenEndpointAuthMethod !== "private_key_jwt";
+  const secret = secretAuth && spec.clientSecretVersion !== undefined ? clientSecret(name, spec.clientSecretVersion, parent) : undefined;
+
+  const app = new okta.app.OAuth(
+    name,
+    {
+      label: spec.label,
+      type: "service",
+      grantTypes: spec.grantTypes.map((g) => GRANT_TYPE_URNS[g]),
+      responseTypes: ["token"],
+      tokenEndpointAuthMethod: spec.tokenEndpointAuthMethod,
+      pkceRequired: false,
+      // Update calls createOrUpdateAuthenticationPolicy for every app type unless this is set: Create skips
+      // service apps, Update does not (terraform-provider-okta v6.12 okta/services/idaas/resource_okta_app_oauth.go,
+      // `resourceAppOAuthCreate` vs `resourceAppOAuthUpdate`; okta/terraform-provider-okta#2295, #2403 fixed Create
+      // only). Without it every update of a service app (a key rotation, a label) lists policies, which needs
+      // okta.policies.read, and PUTs an access policy onto a service app.
+      skipAuthenticationPolicy: true,
+      ...(keys.length > 0 ? { jwks: keys.map((k) => k.jwk.apply(oktaJwk)) } : {}),
+      ...(secret ? { clientBasicSecret: secret } : {}),
+    },
+    appResourceOptions(parent, { protect, importId: spec.adopt && oktaAppImportId(spec.adopt.id), ignoreChanges: UNMANAGED_OAUTH_INPUTS }),
+  );
+  // Privileges are revocable in every environment: a scope grant or an admin role that leaves the stack file
+  // leaves the org. Only the app (its client id) is retained.
+  const childOpts = { parent };
+  grantApiScopes(name, app, org.orgUrl, spec.apiScopes, childOpts);
+  assignAdminRoles(name, app.clientId, spec.adminRoles, childOpts);
+
+  return {
+    app,
+    clientId: app.clientId,
+    ...(secretAuth ? { clientSecret: pulumi.secret(app.clientSecret) } : {}),
+    issuer: org.orgUrl,
+    tokenEndpoint: `${org.orgUrl}/oauth2/v1/token`,
+    scopes: spec.apiScopes.join(" "),
+    keyIds: spec.keys.map((k) => k.kid),
+    jwks: pulumi.all(keys.map((k) => k.jwk)),
+    ...(spec.activeKeyId !== undefined ? { activeKeyId: spec.activeKeyId } : {}),
+    privateKeys: privateKeyOutputs(keys),
+  };
+}
 
 export class ServiceApp extends pulumi.ComponentResource {
   readonly app: okta.app.OAuth;
@@ -41,46 +109,17 @@ export class ServiceApp extends pulumi.ComponentResource {
 
   constructor(name: string, args: ServiceAppArgs, opts?: pulumi.ComponentResourceOptions) {
     super(COMPONENT_TYPES.oktaService, name, {}, opts);
-    const { spec, org, protect } = args;
-    const keys = signingKeys(name, spec.keys, this);
-    const secretAuth = spec.tokenEndpointAuthMethod !== "private_key_jwt";
-    const secret = secretAuth && spec.clientSecretVersion !== undefined ? clientSecret(name, spec.clientSecretVersion, this) : undefined;
-
-    this.app = new okta.app.OAuth(
-      name,
-      {
-        label: spec.label,
-        type: "service",
-        grantTypes: spec.grantTypes.map((g) => GRANT_TYPE_URNS[g]),
-        responseTypes: ["token"],
-        tokenEndpointAuthMethod: spec.tokenEndpointAuthMethod,
-        pkceRequired: false,
-        // Update calls createOrUpdateAuthenticationPolicy for every app type unless this is set: Create skips
-        // service apps, Update does not (terraform-provider-okta v6.12 okta/services/idaas/resource_okta_app_oauth.go,
-        // `resourceAppOAuthCreate` vs `resourceAppOAuthUpdate`; okta/terraform-provider-okta#2295, #2403 fixed Create
-        // only). Without it every update of a service app (a key rotation, a label) lists policies, which needs
-        // okta.policies.read, and PUTs an access policy onto a service app.
-        skipAuthenticationPolicy: true,
-        ...(keys.length > 0 ? { jwks: keys.map((k) => k.jwk.apply(oktaJwk)) } : {}),
-        ...(secret ? { clientBasicSecret: secret } : {}),
-      },
-      appResourceOptions(this, { protect, importId: spec.adopt && oktaAppImportId(spec.adopt.id), ignoreChanges: UNMANAGED_OAUTH_INPUTS }),
-    );
-    // Privileges are revocable in every environment: a scope grant or an admin role that leaves the stack file
-    // leaves the org. Only the app (its client id) is retained.
-    const childOpts = { parent: this };
-    grantApiScopes(name, this.app, org.orgUrl, spec.apiScopes, childOpts);
-    assignAdminRoles(name, this.app.clientId, spec.adminRoles, childOpts);
-
-    this.clientId = this.app.clientId;
-    this.clientSecret = secretAuth ? pulumi.secret(this.app.clientSecret) : undefined;
-    this.issuer = org.orgUrl;
-    this.tokenEndpoint = `${org.orgUrl}/oauth2/v1/token`;
-    this.scopes = spec.apiScopes.join(" ");
-    this.keyIds = spec.keys.map((k) => k.kid);
-    this.jwks = pulumi.all(keys.map((k) => k.jwk));
-    this.activeKeyId = spec.activeKeyId;
-    this.privateKeys = privateKeyOutputs(keys);
+    const parts = buildOktaServiceApp(this, name, args);
+    this.app = parts.app;
+    this.clientId = parts.clientId;
+    this.clientSecret = parts.clientSecret;
+    this.issuer = parts.issuer;
+    this.tokenEndpoint = parts.tokenEndpoint;
+    this.scopes = parts.scopes;
+    this.keyIds = parts.keyIds;
+    this.jwks = parts.jwks;
+    this.activeKeyId = parts.activeKeyId;
+    this.privateKeys = parts.privateKeys;
     // No registered outputs (issue 19): every value is in the stack outputs, which is what consumers read, and
     // registering them again cost each app an RPC that awaits and serializes them (and put a second copy of its
     // secrets in the state). Registering signals the component complete.

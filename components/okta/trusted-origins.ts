@@ -19,21 +19,30 @@ export class TrustedOrigins extends pulumi.ComponentResource {
 
   constructor(name: string, args: TrustedOriginsArgs, opts?: pulumi.ComponentResourceOptions) {
     super(COMPONENT_TYPES.oktaTrustedOrigins, name, {}, opts);
-    const origins: Record<string, okta.trustedorigin.Origin> = {};
-    const slugs = originSlugs(args.origins.map((o) => o.origin));
-    for (const spec of args.origins) {
-      origins[spec.origin] = new okta.trustedorigin.Origin(
-        `${name}-${slugs.get(spec.origin)!}`,
-        // Okta requires unique names; the origin itself is unique and tells an admin what it is.
-        { name: spec.origin, origin: spec.origin, scopes: spec.scopes.map((type) => ({ type })) },
-        // Never retained: an origin is a privilege (where the org accepts CORS and redirects from), so one that
-        // leaves the stack file leaves the org.
-        { parent: this },
-      );
-    }
+    const origins = createTrustedOrigins(this, name, args.origins);
     this.origins = origins;
     this.registerOutputs({ origins: Object.keys(origins) });
   }
+}
+
+/**
+ * One `okta.trustedorigin.Origin` per origin, named `<prefix>-<origin slug>`, under `parent`: shared by the
+ * program's component (above) and the library's (library/), keyed by origin.
+ */
+export function createTrustedOrigins(parent: pulumi.Resource, prefix: string, specs: readonly TrustedOriginSpec[]): Record<string, okta.trustedorigin.Origin> {
+  const origins: Record<string, okta.trustedorigin.Origin> = {};
+  const slugs = originSlugs(specs.map((o) => o.origin));
+  for (const spec of specs) {
+    origins[spec.origin] = new okta.trustedorigin.Origin(
+      `${prefix}-${slugs.get(spec.origin)!}`,
+      // Okta requires unique names; the origin itself is unique and tells an admin what it is.
+      { name: spec.origin, origin: spec.origin, scopes: spec.scopes.map((type) => ({ type })) },
+      // Never retained: an origin is a privilege (where the org accepts CORS and redirects from), so one that
+      // leaves the stack file leaves the org.
+      { parent },
+    );
+  }
+  return origins;
 }
 
 /** `https://app.example.com:8443` → `https-app-example-com-8443`: stable, readable, URN-safe. */

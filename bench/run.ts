@@ -197,7 +197,7 @@ async function bench(): Promise<void> {
     "## 1. `pulumi preview` / `pulumi up`: the program under a language-host-like run",
     "",
     "How the Node.js language host runs it: a fresh `node` running `@pulumi/pulumi/cmd/run` (which loads `source-map-support/register` and keeps",
-    "Node's default stack-trace limit) on the compiled program (`package.json` main, bin/index.js), the stack's config in `PULUMI_CONFIG`, in preview",
+    "Node's default stack-trace limit) on the compiled program (Pulumi.yaml `main`, bin/program/index.js), the stack's config in `PULUMI_CONFIG`, in preview",
     "mode, against a mock engine (bench/host/engine.ts: a gRPC ResourceMonitor and Engine that answer each registration with its URN and inputs,",
     "as a preview does). *Start-up and evaluation* is the time from process start until the program's exported function has resolved (all",
     "resources constructed; bench/host/timing.js marks it); *to exit* adds the registrations' round trips to the engine and the process exit.",
@@ -382,7 +382,7 @@ async function bench(): Promise<void> {
   tsNode({ TRANSPILE_ONLY: "false", TS_NODE_CACHE_DIRECTORY: cacheDir }); // warm the cache
   const loading = await group("loading the program", quick ? 1 : 5, () => ({
     floor: spawnTimed(snap, ["-e", SDK_FLOOR]),
-    bin: spawnTimed(snap, ["-e", 'require("./bin/index.js")']),
+    bin: spawnTimed(snap, ["-e", 'require("./bin/program/index.js")']),
     transpile: tsNode({ TRANSPILE_ONLY: "true", TS_NODE_CACHE: "false" }),
     warm: tsNode({ TRANSPILE_ONLY: "false", TS_NODE_CACHE_DIRECTORY: cacheDir }),
   }));
@@ -394,13 +394,13 @@ async function bench(): Promise<void> {
   push(
     "## 6. How the program is loaded (module loading only, nothing run)",
     "",
-    "`pulumi up` runs the compiled program (Pulumi.yaml `main: bin/index.js`, `typescript: false`); Pulumi's TypeScript default would load the",
+    "`pulumi up` runs the compiled program (Pulumi.yaml `main: bin/program/index.js`, `typescript: false`); Pulumi's TypeScript default would load the",
     "sources through its vendored ts-node 7 with type-checking (cmd/run/run.js, tsutils.js).",
     "",
     "| how it is loaded | median ms | min–max ms | × floor | command |",
     "| --- | ---: | ---: | ---: | --- |",
     `| floor: node loading the five SDKs | ${fixed(floorLoad)} | ${spread(loading.floor)} | 1.00 | \`node -e '${SDK_FLOOR}'\` |`,
-    `| **compiled program (bin/index.js)**, the default | ${fixed(m(loading.bin))} | ${spread(loading.bin)} | ${(m(loading.bin) / floorLoad).toFixed(2)} | \`node -e 'require("./bin/index.js")'\` |`,
+    `| **compiled program (bin/program/index.js)**, the default | ${fixed(m(loading.bin))} | ${spread(loading.bin)} | ${(m(loading.bin) / floorLoad).toFixed(2)} | \`node -e 'require("./bin/program/index.js")'\` |`,
     `| ts-node, transpile only (PULUMI_NODEJS_TRANSPILE_ONLY=true), cold cache | ${fixed(m(loading.transpile))} | ${spread(loading.transpile)} | ${(m(loading.transpile) / floorLoad).toFixed(2)} | \`${tsNodeCmd("TRANSPILE_ONLY=true TS_NODE_CACHE=false")}\` |`,
     `| ts-node with type-check (Pulumi's TypeScript default), cold cache | ${fixed(median(cold))} | ${spread(cold)} | ${(median(cold) / floorLoad).toFixed(2)} | \`${tsNodeCmd("TRANSPILE_ONLY=false TS_NODE_CACHE=false")}\` |`,
     `| ts-node with type-check, warm cache | ${fixed(m(loading.warm))} | ${spread(loading.warm)} | ${(m(loading.warm) / floorLoad).toFixed(2)} | \`${tsNodeCmd("TRANSPILE_ONLY=false TS_NODE_CACHE_DIRECTORY=<dir>")}\` |`,

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const ENTRIES = ["index.ts", "components", "config", "recipes", "plan", "bench", "scripts", "stacks", "package.json", "Pulumi.yaml", "tsconfig.json", "tsconfig.build.json"];
+const ENTRIES = ["index.ts", "library", "program", "components", "config", "recipes", "plan", "bench", "scripts", "stacks", "package.json", "Pulumi.yaml", "tsconfig.json", "tsconfig.build.json"];
 
 export function snapshotCheckout(root: string): string {
   const dir = mkdtempSync(join(tmpdir(), "oidc-apps-bench-"));

@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 
-/** The directories and files compiled into bin/ (tsconfig.build.json). */
-export const PROGRAM_SOURCES = ["index.ts", "program", "components", "config", "recipes"];
+/** The directories and files compiled into bin/ (tsconfig.build.json): the program and the library it uses. */
+export const PROGRAM_SOURCES = ["index.ts", "library", "program", "components", "config", "recipes"];
 
 export const BUILD_INFO = "bin/build-info.json";
 
@@ -29,7 +29,7 @@ function tsFiles(path: string): string[] {
 }
 
 /**
- * `pulumi up` runs the compiled program (bin/index.js, for a fast start-up). Refuse to run a build that no
+ * `pulumi up` runs the compiled program (bin/program/index.js, for a fast start-up). Refuse to run a build that no
  * longer matches the sources. Running from TypeScript (the plan, the tests) needs no check.
  */
 export function staleBuild(): string | undefined {

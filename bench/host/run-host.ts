@@ -3,12 +3,14 @@
  * a fresh `node` process running `@pulumi/pulumi/cmd/run` (which loads `source-map-support/register` and keeps
  * Node's default `Error.stackTraceLimit`), with the stack's config in `PULUMI_CONFIG`, its secret keys in
  * `PULUMI_CONFIG_SECRET_KEYS`, and `--monitor` / `--engine` pointing at the mock engine. The program is the
- * project directory (`.`: package.json `main`, bin/index.js) unless another path is given.
+ * project's Pulumi.yaml `main` (bin/program/index.js), as the host passes it, unless another path is given. Not `.`:
+ * cmd/run/run.js would then take package.json `exports`/`main`, which is the library (bin/index.js), not the program.
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { parse } from "yaml";
 import type { MockEngine } from "./engine";
 
 export const CMD_RUN = join(dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run", "index.js");
@@ -18,7 +20,7 @@ export interface HostRun {
   readonly project: string;
   readonly config: Record<string, string>;
   readonly secretKeys?: Iterable<string>;
-  /** Default `.`: the project's package.json `main`. */
+  /** Default: the project's Pulumi.yaml `main`. */
   readonly program?: string;
   readonly env?: Record<string, string | undefined>;
   /** Extra flags for node itself (profiling: `--cpu-prof`). */
@@ -55,7 +57,7 @@ export function runUnderHost(engine: MockEngine, root: string, run: HostRun): Pr
     `--root-directory=${root}`,
     `--pwd=${root}`,
     "--dry-run",
-    run.program ?? ".",
+    run.program ?? mainOf(root),
   ];
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -63,8 +65,8 @@ export function runUnderHost(engine: MockEngine, root: string, run: HostRun): Pr
     PULUMI_CONFIG_SECRET_KEYS: JSON.stringify([...(run.secretKeys ?? [])]),
     // Pulumi.yaml `typescript: false`: the host does not register ts-node.
     PULUMI_NODEJS_TYPESCRIPT: "false",
-    // What the host requires (cmd/run/run.js: package.json `main` under the project root, or the given path).
-    OIDC_APPS_BENCH_PROGRAM: run.program ? resolve(root, run.program) : join(root, mainOf(root)),
+    // What the host requires (cmd/run/run.js: the given path, joined to the working directory, the project root).
+    OIDC_APPS_BENCH_PROGRAM: resolve(root, run.program ?? mainOf(root)),
     ...run.env,
   };
   // Not inherited from the bench's own process (tsx): the host's node has no loaders.
@@ -86,8 +88,11 @@ export function runUnderHost(engine: MockEngine, root: string, run: HostRun): Pr
   });
 }
 
+/** Pulumi.yaml `main`: the language host passes it to cmd/run as the program. */
 function mainOf(root: string): string {
-  return (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { main?: string }).main ?? "index.js";
+  const main = (parse(readFileSync(join(root, "Pulumi.yaml"), "utf8")) as { main?: unknown }).main;
+  if (typeof main !== "string") throw new Error(`${join(root, "Pulumi.yaml")} has no \`main\`: the bench runs the program it names`);
+  return main;
 }
 
 /** Wall time of a fresh `node -e <code>` (the floors), spawned the same way as the host runs. */

@@ -26,7 +26,7 @@ import { PassThrough } from "node:stream";
 import * as pulumi from "@pulumi/pulumi";
 import Provider, { errors, type ClientMetadata, type KoaContextWithOIDC } from "oidc-provider";
 import { stringify } from "yaml";
-import main from "../../index";
+import main from "../../program/index";
 import { OKTA_API_SCOPES } from "../../config/catalogues/okta-api-scopes";
 import { GRANT_TYPE_URNS, normaliseGrantType } from "../../config/grant-types";
 import { loadStack } from "../../recipes/load-stack";

@@ -5,7 +5,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import main from "../../index";
+import main from "../../program/index";
 import { readStackFileText } from "../../config/stack-file";
 import { capture } from "../../plan/capture";
 import { runPlan } from "../../plan/run";

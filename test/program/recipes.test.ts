@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import main from "../../index";
+import main from "../../program/index";
 import { readStackFileText } from "../../config/stack-file";
 import { capture } from "../../plan/capture";
 import { resolveOutput } from "../../plan/values";

@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import main from "../../index";
+import main from "../../program/index";
 import { readStackFileText } from "../../config/stack-file";
 import { runPlan } from "../../plan/run";
 import { oktaStack } from "../support/plan";

@@ -98,7 +98,7 @@ export function loadStackConfig({ config: given, secretKeys, stack, recipes: cat
  * Warnings a careful reviewer would want, over the whole stack once recipes have expanded: two apps that look
  * the same, and, in production, Everyone assigned and privileged Auth0 Management API scopes. The production
  * warnings are about choices written in the stack file, so apps a recipe created (`recipeApps`) are left out:
- * they follow their product's guide, and the README states what each assigns and grants.
+ * they follow their product's guide, and docs/recipes.md states what each assigns and grants.
  */
 function reviewWarnings(okta: unknown, auth0: unknown, production: boolean, recipeApps: ReadonlySet<string>, diags: Diagnostics): void {
   const oktaApps = appsOf(okta);

@@ -32,6 +32,6 @@ export const OKTA_TUNABLES: Record<string, { type: "number" | "boolean"; min?: n
 /**
  * Auth0 provider switches a stack may set (`auth0:debug`, `auth0:cliLogin`, `auth0:dynamicCredentials`;
  * @pulumi/auth0 3.49.0 ProviderArgs). The program builds an explicit provider, which does not read the stack's
- * `auth0:*` config by itself, so each is read and passed on; README § Auth0 apps says what each does.
+ * `auth0:*` config by itself, so each is read and passed on; docs/stack-file.md § Auth0 apps says what each does.
  */
 export const AUTH0_SWITCHES = ["debug", "cliLogin", "dynamicCredentials"] as const;

@@ -4,7 +4,7 @@
  * provider; they become a placeholder and their keys are marked secret, so everything downstream treats them
  * as Pulumi secrets.
  *
- * Bounded on any input (README § Untrusted input): at most {@link MAX_STACK_FILE_BYTES} bytes,
+ * Bounded on any input (docs/stack-file.md § Untrusted input): at most {@link MAX_STACK_FILE_BYTES} bytes,
  * {@link MAX_STACK_FILE_LINES} lines and {@link MAX_YAML_NODES} YAML nodes; aliases expand at most 100 times;
  * duplicate keys are found in one pass (the YAML library's own check compares every pair of keys of a map).
  * What YAML allows and a stack file must not hold is refused with the key path: tags outside the core schema,
@@ -17,7 +17,7 @@ import { STACK_FILE_RULES } from "./rules/stack-file";
 import { PROJECT } from "./sections";
 import { show } from "./show";
 
-/** The size cap (README § Untrusted input): stack files are kilobytes; 1,000 apps are about 400 KB. */
+/** The size cap (docs/stack-file.md § Untrusted input): stack files are kilobytes; 1,000 apps are about 400 KB. */
 export const MAX_STACK_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_STACK_FILE_LINES = 100_000;
 export const MAX_YAML_NODES = 100_000;

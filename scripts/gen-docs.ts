@@ -37,7 +37,7 @@ export function rulesMarkdown(corpus: readonly CorpusCase[] = readCorpus()): str
     "",
     "An **error** stops the stack: nothing is created until it is fixed (`check` and `plan` exit 1). A **warning** is",
     "printed and the stack goes ahead. Codes are stable: they never change meaning and are never reused. Where a",
-    "rule is our own policy rather than a provider's, the source says so and names the README section that explains",
+    "rule is our own policy rather than a provider's, the source says so and names the section of the docs that explains",
     "it. Each rule links to files in the bad-input corpus (`test/fixtures/invalid/`) that break it.",
     "",
     `${all.length} rules: ${errors} errors, ${all.length - errors} warnings.`,

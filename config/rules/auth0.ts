@@ -143,7 +143,7 @@ export const AUTH0_RULES = defineRules({
   AUTH0_SCOPE_PRIVILEGED_PRODUCTION: {
     severity: "warning",
     summary: "A production Auth0 app, as written in the stack file, granted a Management API scope that can take over the tenant, its users or their credentials.",
-    rationale: "Scopes such as `update:clients`, `create:client_grants`, `delete:users` and `read:user_idp_tokens` let whoever holds the app's credential change applications and their grants, delete or take over accounts, or read users' tokens at their identity providers: in production a leaked client secret is then the tenant. The scope may be needed; the reviewer should see it is there. Recipes grant what their product's guide asks for, listed in the README.",
+    rationale: "Scopes such as `update:clients`, `create:client_grants`, `delete:users` and `read:user_idp_tokens` let whoever holds the app's credential change applications and their grants, delete or take over accounts, or read users' tokens at their identity providers: in production a leaked client secret is then the tenant. The scope may be needed; the reviewer should see it is there. Recipes grant what their product's guide asks for, listed in docs/recipes.md.",
     source: `Auth0, Management API access tokens (auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens); Auth0, Call an Identity Provider API (auth0.com/docs/authenticate/identity-providers/calling-an-external-idp-api: read:user_idp_tokens); ${policy("Auth0 apps")}`,
     fix: "Grant only the scopes the app uses; if it needs this one, nothing to do.",
   },
@@ -287,7 +287,7 @@ function checkUrl(url: string, at: PathSegment[], isOrigin: boolean, production:
 
 /**
  * Privileged Management API scopes in production, as written in the stack file (over the merged section, once
- * recipes have expanded): recipes grant what their product's guide asks for, listed in the README.
+ * recipes have expanded): recipes grant what their product's guide asks for, listed in docs/recipes.md.
  */
 export function checkPrivilegedScopesInProduction(apps: readonly [string, unknown][], recipeApps: ReadonlySet<string>, diags: Diagnostics): void {
   for (const [name, app] of apps) {

@@ -55,6 +55,13 @@ export const OKTA_URI_RULES = defineRules({
     source: policy("Environments"),
     fix: "Remove the localhost entry from the production stack; keep it in development stacks.",
   },
+  OKTA_REDIRECT_LOCALHOST_NAME: {
+    severity: "warning",
+    summary: "A native app redirects to `localhost` rather than to the loopback IP literal.",
+    rationale: "`localhost` is a name the device resolves: a hosts file, a resolver or a firewall may send it elsewhere, and the app may end up listening on an interface other than loopback. RFC 8252 calls `localhost` NOT RECOMMENDED for native apps and asks for the IP literal.",
+    source: "OAuth 2.0 for Native Apps, RFC 8252 §8.3, Loopback Redirect Considerations (rfc-editor.org/rfc/rfc8252#section-8.3)",
+    fix: "Use http://127.0.0.1:<port>/<path> (or http://[::1]:<port>/<path>) here and in the app.",
+  },
   OKTA_REDIRECT_CUSTOM_SCHEME: {
     severity: "error",
     summary: "A custom-scheme redirect URI on an app that is not native.",
@@ -121,7 +128,7 @@ export const OKTA_URI_RULES = defineRules({
   OKTA_ASSIGN_EVERYONE_PRODUCTION: {
     severity: "warning",
     summary: "A production Okta app assigned to Everyone, as written in the stack file.",
-    rationale: "Everyone is every user of the org, contractors and service accounts included, and anyone added later: an app meant for a team is then open to all. It can be right (a portal for the whole org); the reviewer should see that it was meant. Recipes that assign Everyone by their guide's default say so in their section of the README.",
+    rationale: "Everyone is every user of the org, contractors and service accounts included, and anyone added later: an app meant for a team is then open to all. It can be right (a portal for the whole org); the reviewer should see that it was meant. Recipes that assign Everyone by their guide's default say so in their section of docs/recipes.md.",
     source: `${policy("Okta apps")} ("Nobody is assigned by default"); Okta, Assign app integrations (help.okta.com/oie/en-us/content/topics/provisioning/lcm/lcm-assign-app-groups.htm)`,
     fix: "Assign the groups that need the app (`assignTo: { groups: [...] }`); if it really is for everyone, nothing to do.",
   },
@@ -199,6 +206,10 @@ function checkRedirectUri(raw: string, path: string, ctx: UriContext): void {
     return;
   }
   checkTransport(raw, uri.scheme, uri.isLoopback, path, ctx, { http: OKTA_URI_RULES.OKTA_REDIRECT_HTTP, loopback: OKTA_URI_RULES.OKTA_REDIRECT_LOOPBACK });
+  // Production refuses loopback altogether (above); elsewhere a native app should name the loopback interface.
+  if (ctx.native && !ctx.production && uri.url.hostname.toLowerCase() === "localhost") {
+    diags.report(OKTA_URI_RULES.OKTA_REDIRECT_LOCALHOST_NAME, path, `${show(raw)} names localhost; a native app should redirect to the loopback IP literal (127.0.0.1 or [::1]).`);
+  }
   if (uri.hasWildcard) checkWildcard(raw, uri.scheme, path, ctx);
 }
 
@@ -274,7 +285,7 @@ function checkOrigin(raw: string, at: readonly PathSegment[], ctx: UriContext): 
 
 /**
  * Everyone assigned in production, as written in the stack file (over the merged section, once recipes have
- * expanded): a recipe's apps follow their product's guide, and the README states what each assigns; a recipe's
+ * expanded): a recipe's apps follow their product's guide, and docs/recipes.md states what each assigns; a recipe's
  * explicit `assignTo: everyone` is warned about on the recipe instance (config/rules/recipes.ts).
  */
 export function checkEveryoneInProduction(apps: readonly [string, unknown][], recipeApps: ReadonlySet<string>, diags: Diagnostics): void {

@@ -47,7 +47,7 @@ export const RECIPE_RULES = defineRules({
     severity: "warning",
     summary: "A scope the third-party product asks for that Auth0's Management API does not have.",
     rationale: "It stays in the handoff (the product asks for it) but cannot be granted; failing the apply over it would help no one.",
-    source: "The auth0 SDK's generated OauthScope (config/catalogues/auth0-management-scopes.ts); README § `frontegg-auth0`",
+    source: "The auth0 SDK's generated OauthScope (config/catalogues/auth0-management-scopes.ts); docs/recipes.md § `frontegg-auth0`",
     fix: "Check the spelling against the Management API scopes; if the product really asks for it, nothing to do.",
   },
   RECIPE_READ_TOOLS_NOT_LOADED: {
@@ -68,7 +68,7 @@ export const RECIPE_RULES = defineRules({
     severity: "error",
     summary: "Manage scopes for the Okta MCP server without an admin role that can write.",
     rationale: "The default, Read-Only Administrator, would make every write call fail: the admin role must have enough permissions for the scopes granted.",
-    source: `${OKTA_SERVICE_GUIDE}; README § \`okta-mcp-server\``,
+    source: `${OKTA_SERVICE_GUIDE}; docs/recipes.md § \`okta-mcp-server\``,
     fix: "Set adminRole to the narrowest role that covers the scopes.",
   },
   RECIPE_OVERRIDE_CONFLICT: {
@@ -118,7 +118,7 @@ function ignoredParameters(recipe: string, raw: Record<string, unknown>, environ
  * What the recipe's own parameters say that its expansion cannot: a parameter and its override that disagree
  * (RECIPE_OVERRIDE_CONFLICT; the override would win silently), parameters without effect (RECIPE_PARAM_IGNORED),
  * and Everyone chosen explicitly in production (OKTA_ASSIGN_EVERYONE_PRODUCTION; the recipes' own defaults are
- * documented in the README).
+ * documented in docs/recipes.md).
  */
 export function checkParameters(recipe: string, raw: Record<string, unknown>, environment: Environment, at: readonly string[], diags: Diagnostics): void {
   const overrides = typeof raw["overrides"] === "object" && raw["overrides"] !== null && !Array.isArray(raw["overrides"]) ? (raw["overrides"] as Record<string, unknown>) : {};

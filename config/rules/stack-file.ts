@@ -88,7 +88,7 @@ export const STACK_FILE_RULES = defineRules({
     summary: "The same app name is used for an Okta app and an Auth0 app.",
     rationale: "Outputs are namespaced per provider (`okta.<name>`, `auth0.<name>`), but nothing else is: both apps name their children after themselves (`<name>-client-secret`, `<name>-key-<kid>`), so resources of the same type and name sit under two parents, and the plan, `pulumi stack --show-urns`, the policy pack's reports, logs and people must tell `portal` from `portal` by context. One name, one app keeps every reference unambiguous.",
     source: policy("Validation"),
-    fix: "Rename one of the two apps (e.g. `portal` and `portal-auth0`). Renaming an existing app replaces it; to keep its client id, take it out of the state first (`pulumi state delete`) and adopt it under the new name (`adopt: { id: ... }`), as in README § Runbook, moving an app between stacks.",
+    fix: "Rename one of the two apps (e.g. `portal` and `portal-auth0`). Renaming an existing app replaces it; to keep its client id, take it out of the state first (`pulumi state delete`) and adopt it under the new name (`adopt: { id: ... }`), as in docs/operations.md § Runbook, moving an app between stacks.",
   },
   YAML_TOO_LARGE: {
     severity: "error",

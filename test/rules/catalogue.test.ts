@@ -33,18 +33,18 @@ describe("the rule catalogue", () => {
     }
   });
 
-  it("cites, as a source, a document (a URL, an RFC, a provider's source or docs) or the README section of our own policy", () => {
-    const citation = /(\b[a-z0-9-]+\.(com|org|net|io)\/|\bRFC \d+|terraform-provider-|@pulumi\/|README §|config\/|recipes\/|YAML 1\.2)/;
+  it("cites, as a source, a document (a URL, an RFC, a provider's source or docs) or the section of the docs that states our own policy", () => {
+    const citation = /(\b[a-z0-9-]+\.(com|org|net|io)\/|\bRFC \d+|terraform-provider-|@pulumi\/|docs\/[a-z-]+\.md §|config\/|recipes\/|YAML 1\.2)/;
     for (const [code, r] of rules) expect(r.source, code).toMatch(citation);
   });
 
-  it("cites only README sections that exist", () => {
-    const readme = ["README.md", "docs/stack-file.md", "docs/recipes.md", "docs/operations.md"].map((f) => readFileSync(join(REPO, f), "utf8")).join("\n");
-    const headings = [...readme.matchAll(/^#{2,4} (.+)$/gm)].map((m) => m[1]!.trim());
+  it("cites only sections of the docs that exist, in the doc named", () => {
     for (const [code, r] of rules) {
-      for (const m of r.source.matchAll(/README § ([^;,(]+?)(?:[;,(]|$)/g)) {
-        const cited = m[1]!.trim();
-        expect(headings.some((h) => h === cited || h.startsWith(`${cited}:`) || h.startsWith(cited)), `${code} cites README § ${cited}`).toBe(true);
+      expect(`${r.source} ${r.fix}`, `${code} still cites the README, whose reference moved to docs/`).not.toMatch(/README §/);
+      for (const m of `${r.source}; ${r.fix}`.matchAll(/docs\/([a-z-]+\.md) § ([^;,(]+?)(?:[;,(]|$)/g)) {
+        const headings = [...readFileSync(join(REPO, "docs", m[1]!), "utf8").matchAll(/^#{2,4} (.+)$/gm)].map((h) => h[1]!.trim());
+        const cited = m[2]!.trim();
+        expect(headings.some((h) => h === cited || h.startsWith(`${cited}:`) || h.startsWith(cited)), `${code} cites docs/${m[1]} § ${cited}`).toBe(true);
       }
     }
   });

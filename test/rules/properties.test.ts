@@ -104,8 +104,11 @@ type Env = "development" | "staging" | "production";
 const label = fc.stringMatching(/^[a-z][a-z0-9]{0,9}$/);
 const host = fc.tuple(label, fc.constantFrom("example.com", "example.org", "apps.example.net")).map(([a, b]) => `${a}.${b}`);
 const https = fc.tuple(host, fc.constantFrom("", "/callback", "/auth/callback", "/login/callback")).map(([h, p]) => `https://${h}${p}`);
-const loopback = fc.tuple(fc.constantFrom("localhost", "127.0.0.1", "[::1]"), fc.integer({ min: 1024, max: 65535 })).map(([h, p]) => `http://${h}:${p}/callback`);
-const uris = (env: Env, extra: fc.Arbitrary<string>[] = []) => fc.uniqueArray(fc.oneof(https, ...(env === "production" ? [] : [loopback]), ...extra), { minLength: 1, maxLength: 3 });
+const loopbackAt = (...hosts: string[]) => fc.tuple(fc.constantFrom(...hosts), fc.integer({ min: 1024, max: 65535 })).map(([h, p]) => `http://${h}:${p}/callback`);
+const loopback = loopbackAt("localhost", "127.0.0.1", "[::1]");
+// Native apps name the loopback interface by its IP literal (OKTA_REDIRECT_LOCALHOST_NAME).
+const nativeLoopback = loopbackAt("127.0.0.1", "[::1]");
+const uris = (env: Env, extra: fc.Arbitrary<string>[] = [], local = loopback) => fc.uniqueArray(fc.oneof(https, ...(env === "production" ? [] : [local]), ...extra), { minLength: 1, maxLength: 3 });
 // Labels get " (<app name>)" appended below, so that no two apps look alike (APP_LABEL_DUPLICATE): at most 100 characters in all.
 const text = fc.string({ minLength: 1, maxLength: 60 });
 const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
@@ -122,8 +125,8 @@ function userApp(type: "web" | "browser" | "native", env: Env): fc.Arbitrary<Rec
   return fc
     .record({
       grants: fc.subarray(extraGrants),
-      redirectUris: uris(env, type === "native" ? [customScheme] : []),
-      postLogoutRedirectUris: optional(uris(env, type === "native" ? [customScheme] : [])),
+      redirectUris: type === "native" ? uris(env, [customScheme], nativeLoopback) : uris(env),
+      postLogoutRedirectUris: optional(type === "native" ? uris(env, [customScheme], nativeLoopback) : uris(env)),
       label: optional(text),
       initiateLoginUri: optional(https),
       // Public clients must rotate (OKTA_REFRESH_STATIC_PUBLIC_CLIENT).

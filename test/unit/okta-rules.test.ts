@@ -580,6 +580,25 @@ rule("OKTA_REDIRECT_LOOPBACK", () => {
   });
 });
 
+rule("OKTA_REDIRECT_LOCALHOST_NAME", () => {
+  it("warns on http://localhost in a native app, and not on the loopback IP literals", () => {
+    const r = load(stack({ cli: { type: "native", redirectUris: ["http://localhost:7890/callback", "http://127.0.0.1:7890/callback", "http://[::1]:7890/callback"] } }));
+    expectProblem(r, "OKTA_REDIRECT_LOCALHOST_NAME", "oidc-apps:okta.apps.cli.redirectUris[0]", "names localhost", "warning");
+    expect(r.diagnostics.filter((d) => d.code === "OKTA_REDIRECT_LOCALHOST_NAME")).toHaveLength(1);
+    expect(r.model).toBeDefined();
+  });
+
+  it("leaves web apps alone: their development server is at localhost", () => {
+    expectAbsent(load(portal({ redirectUris: ["http://localhost:8080/callback"] })), "OKTA_REDIRECT_LOCALHOST_NAME");
+  });
+
+  it("leaves production to OKTA_REDIRECT_LOOPBACK, which refuses loopback outright", () => {
+    const r = load(stack({ cli: { type: "native", redirectUris: ["http://localhost:7890/callback"] } }, PRODUCTION));
+    expectProblem(r, "OKTA_REDIRECT_LOOPBACK", "oidc-apps:okta.apps.cli.redirectUris[0]", "production stacks may not use loopback URIs");
+    expectAbsent(r, "OKTA_REDIRECT_LOCALHOST_NAME", false);
+  });
+});
+
 rule("OKTA_REDIRECT_CUSTOM_SCHEME", () => {
   it("fails on a custom scheme on a web app", () => {
     const r = load(portal({ redirectUris: ["com.example.portal:/callback"] }));

@@ -113,7 +113,7 @@ export function apiMarkdown(schema: Schema = JSON.parse(readFileSync(SCHEMA, "ut
     }
   }
   const types = Object.entries(schema.types ?? {}).sort(([a], [b]) => short(a).localeCompare(short(b)));
-  out.push("", "## Types", "", "Nested args and outputs, and the enumerations (TypeScript enums; the other SDKs generate theirs; Pulumi YAML takes the values).");
+  out.push("", "## Types", "", "Nested args and outputs, and the enumerations (in TypeScript an object of constants, `GrantType.AuthorizationCode`, or the value itself, `\"authorization_code\"`; the other SDKs generate theirs; Pulumi YAML takes the values).");
   for (const [token, t] of types) {
     const name = short(token);
     out.push("", `### ${name}`, "");

@@ -10,8 +10,8 @@ const run = <T>(program: () => T, computed?: (type: string, name: string) => Rec
 const provider = () => new okta.Provider("okta", { orgName: "acme", baseUrl: "okta.com" });
 
 describe("OktaWebApp (library)", () => {
-  it("registers an okta:app/oAuth:OAuth with the redirect URIs and type web (the acceptance call)", async () => {
-    const { resources, result } = await run(() => new OktaWebApp("portal", { redirectUris: ["https://portal.example.com/cb"], grantTypes: [GrantType.AuthorizationCode] }, { provider: provider() }));
+  it("registers an okta:app/oAuth:OAuth with the redirect URIs and type web (the acceptance call, word for word: the stack file's value, or GrantType.AuthorizationCode)", async () => {
+    const { resources, result } = await run(() => new OktaWebApp("portal", { redirectUris: ["https://portal.example.com/cb"], grantTypes: ["authorization_code"] }, { provider: provider() }));
     if (!result.ok) throw result.error;
     expect(resources.map((r) => [r.type, r.name, r.parent])).toEqual([
       ["pulumi:providers:okta", "okta", null],
@@ -24,7 +24,7 @@ describe("OktaWebApp (library)", () => {
   });
 
   it("throws before registering anything, naming portal.redirectUris[0]", async () => {
-    const { resources, result } = await run(() => new OktaWebApp("portal", { redirectUris: ["http://portal.example.com/cb"], grantTypes: [GrantType.AuthorizationCode] }, { provider: provider() }));
+    const { resources, result } = await run(() => new OktaWebApp("portal", { redirectUris: ["http://portal.example.com/cb"], grantTypes: ["authorization_code"] }, { provider: provider() }));
     expect(result.ok).toBe(false);
     const error = (result as { error: unknown }).error;
     expect(error).toBeInstanceOf(InvalidArgsError);

@@ -35,7 +35,7 @@ export default tseslint.config(
   {
     // Stand-ins for third-party products (Defguard, an OIDC issuer) print whatever JSON value they were sent,
     // as the real ones do.
-    files: ["test/consumers/**"],
+    files: ["test/recipes/consumers/**"],
     rules: { "@typescript-eslint/no-base-to-string": "off" },
   },
 );

@@ -1,7 +1,7 @@
 /**
  * The stack outputs contract, written once: what the program exports, what `pulumi stack output --json
  * --show-secrets` prints, what verify parses and the plan reads. The README documents it ("Outputs"). Output
- * names and values are what consumers read: test/program/identities.test.ts holds them to a record.
+ * names and values are what consumers read: test/contract/identities.test.ts holds them to a record.
  *
  * Loose objects: a reader keeps working when the contract grows (keys it does not know pass through, and
  * verify's redaction still sees them). The program's own type is derived from the same schema, without those

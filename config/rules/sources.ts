@@ -4,7 +4,7 @@ export const BCP = "OAuth 2.0 Security Best Current Practice, RFC 9700 (rfc-edit
 export const OKTA_SERVICE_GUIDE = "Okta, Implement OAuth for Okta with a service app (developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/)";
 /**
  * Where each policy of our own (a rule where the providers allow more) is stated and explained: the heading of
- * its section and the doc that holds it. test/rules/catalogue.test.ts checks that each heading exists there.
+ * its section and the doc that holds it. test/config/rules/catalogue.test.ts checks that each heading exists there.
  */
 const POLICY_DOCS = {
   "Stack files": "stack-file.md",

@@ -7,7 +7,7 @@
  * (the Terraform provider behind the Pulumi package: @pulumi/okta 7.0.0 is terraform-provider-okta v7.0.0,
  * @pulumi/auth0 3.x is terraform-provider-auth0 v1.x, @pulumi/tls and @pulumi/random the HashiCorp providers).
  * Types not listed (okta.trustedorigin.Origin, the providers, the components) have no force-new input that
- * this program sets. Every entry is exercised by test/diff/replace-table.test.ts.
+ * this program sets. Every entry is exercised by test/plan/diff/replace-table.test.ts.
  */
 
 export interface ReplaceEntry {

@@ -1,6 +1,6 @@
 /**
  * What Defguard does with what we hand it: facts read from its source, one version at a time. A new Defguard
- * version is a one-place update here (and the consumer test in test/consumers/ replays it).
+ * version is a one-place update here (and the consumer test in test/recipes/consumers/ replays it).
  *
  * Source: DefGuard/defguard, tag v2.0.1 (commit ea1a50c3120705d1cf56fdf136808d4a70eb2093); okta.rs is the same
  * in v1.6.6.

@@ -1,6 +1,6 @@
 /**
  * What the Okta MCP server does with what we hand it: facts read from its source, one version at a time. A new
- * server version is a one-place update here (and the consumer test in test/consumers/ replays it).
+ * server version is a one-place update here (and the consumer test in test/recipes/consumers/ replays it).
  *
  * Source: okta/okta-mcp-server, tag v1.1.4 (commit 49bd540a7aaf996f7acca40aef6ea79cbbf3779d).
  */

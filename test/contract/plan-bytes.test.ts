@@ -1,8 +1,8 @@
 /**
  * Issue 17: restructuring must not change behaviour. The exact bytes the plan (JSON, and text for the shipped
  * stacks) and the check (JSON) print, with their exit codes, for every shipped stack file and every file of the
- * bad-input corpus, are compared by SHA-256 with the committed record, taken before the restructuring. A
- * deliberate change of output regenerates it (`OIDC_APPS_UPDATE_PLAN_BYTES=1 npx vitest run
+ * bad-input corpus, are compared by SHA-256 with the committed record, taken before the restructuring (the
+ * commits that changed output on purpose since say which files, and why). A deliberate change of output regenerates it (`OIDC_APPS_UPDATE_PLAN_BYTES=1 npx vitest run
  * test/contract/plan-bytes.test.ts`), and the diff of test/fixtures/plan-bytes.json is part of the review; to see
  * what changed, render the file named in the failure at both revisions with `npm run plan -- <stack> --format
  * json --config-file <file>`.

@@ -4,9 +4,9 @@
  * validator has an opt-in (acknowledgeRoles), the pack needs its own (exemptResources).
  */
 import { join } from "node:path";
-import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { planOfFile, planOfYaml } from "../support/plan";
+import { environment, ORG_NAME, recipes, stackConfig, stackYaml } from "../support/stacks";
 import { OKTA_APP } from "../../policy/policies";
 import { runPack } from "./program";
 
@@ -36,13 +36,7 @@ describe("the committed stacks", () => {
 
 describe("the validator's opt-ins need the pack's", () => {
   // The README's bootstrap stack: the provisioning app holds SUPER_ADMIN, acknowledged in the stack file.
-  const bootstrap = stringify({
-    config: {
-      "okta:orgName": "acme",
-      "oidc-apps:environment": "production",
-      "oidc-apps:recipes": { provisioner: { recipe: "okta-provisioner", adminRole: "SUPER_ADMIN", acknowledgeRoles: ["SUPER_ADMIN"] } },
-    },
-  });
+  const bootstrap = stackYaml(stackConfig({ "okta:orgName": ORG_NAME }, environment("production"), recipes({ provisioner: { recipe: "okta-provisioner", adminRole: "SUPER_ADMIN", acknowledgeRoles: ["SUPER_ADMIN"] } })));
 
   it("SUPER_ADMIN acknowledged in the stack file is still a mandatory violation until the resource is exempted", async () => {
     const plan = await planOfYaml(bootstrap, "bootstrap");

@@ -1,19 +1,11 @@
 import { readFileSync } from "node:fs";
-import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { planOfYaml } from "../support/plan";
+import { auth0Apps, AUTH0_TENANT, environment, oktaApps, ORG_NAME, stackConfig, stackYaml } from "../support/stacks";
 import type { Plan } from "../../plan/run";
 
-function stack(environment: string, okta: Record<string, unknown>, auth0: Record<string, unknown> = {}): string {
-  return stringify({
-    config: {
-      "okta:orgName": "acme",
-      "auth0:domain": "acme.us.auth0.com",
-      "oidc-apps:environment": environment,
-      "oidc-apps:okta": { apps: okta },
-      ...(Object.keys(auth0).length > 0 ? { "oidc-apps:auth0": { apps: auth0 } } : {}),
-    },
-  });
+function stack(env: string, okta: Record<string, unknown>, auth0: Record<string, unknown> = {}): string {
+  return stackYaml(stackConfig({ "okta:orgName": ORG_NAME }, AUTH0_TENANT, environment(env), oktaApps(okta), Object.keys(auth0).length > 0 ? auth0Apps(auth0) : {}));
 }
 
 const web = { type: "web", redirectUris: ["https://portal.example.com/cb"] };

@@ -2,19 +2,12 @@
  * The explicit Auth0 provider does not read the stack's `auth0:*` config by itself: the program must pass every
  * setting the stack file may hold. Rendered through the real program, as the plan does.
  */
-import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { planOfYaml, resourcesOfType } from "../support/plan";
+import { auth0Apps, AUTH0_TENANT, environment, stackConfig, stackYaml } from "../support/stacks";
 
 function auth0Stack(settings: Record<string, unknown>): string {
-  return stringify({
-    config: {
-      "auth0:domain": "acme.us.auth0.com",
-      ...settings,
-      "oidc-apps:environment": "development",
-      "oidc-apps:auth0": { apps: { partner: { type: "regular_web", callbacks: ["https://partner.example.com/callback"] } } },
-    },
-  });
+  return stackYaml(stackConfig(AUTH0_TENANT, settings, environment(), auth0Apps({ partner: { type: "regular_web", callbacks: ["https://partner.example.com/callback"] } })));
 }
 
 async function providerInputs(settings: Record<string, unknown>): Promise<Record<string, unknown>> {

@@ -11,7 +11,7 @@ import { capture } from "../../plan/capture";
 import { runPlan } from "../../plan/run";
 import { planText } from "../../plan/text";
 import { resolveOutput } from "../../plan/values";
-import { oktaStack } from "../support/plan";
+import { oktaStack } from "../support/stacks";
 
 const CANARY = {
   apiToken: "CANARY-api-token-7d1e",

@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { exactGroupId, groupLookups, groupSlugs } from "../../components/okta/group-lookups";
 import { capture } from "../../plan/capture";
-import { oktaStack, planOfYaml } from "../support/plan";
+import { planOfYaml } from "../support/plan";
+import { oktaStack } from "../support/stacks";
 
 const web = (assignTo: unknown) => ({ type: "web", redirectUris: ["https://app.example.com/cb"], assignTo });
 

@@ -3,27 +3,19 @@
  * then check the handoff holds exactly what the product's settings page asks for.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import main from "../../program/index";
 import { readStackFileText } from "../../config/stack-file";
 import { capture } from "../../plan/capture";
 import { resolveOutput } from "../../plan/values";
 import { inputsOf, planOfYaml } from "../support/plan";
+import { recipeStack } from "../support/stacks";
 import type { Plan } from "../../plan/run";
 
 const OAUTH = "okta:app/oAuth:OAuth";
 
 function stackWith(recipes: Record<string, unknown>, environment = "development"): string {
-  return stringify({
-    config: {
-      "okta:orgName": "acme",
-      "okta:baseUrl": "oktapreview.com",
-      "auth0:domain": "acme.us.auth0.com",
-      "oidc-apps:environment": environment,
-      "oidc-apps:recipes": recipes,
-    },
-  });
+  return recipeStack(recipes, { "okta:baseUrl": "oktapreview.com", "oidc-apps:environment": environment });
 }
 
 async function plan(recipes: Record<string, unknown>, environment?: string): Promise<Plan> {

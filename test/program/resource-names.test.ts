@@ -10,7 +10,8 @@ import { ServiceApp } from "../../components/okta";
 import type { OktaServiceAppSpec } from "../../config/model";
 import { oktaOrg } from "../../config/okta";
 import { capture } from "../../plan/capture";
-import { oktaStack, planOfFile, planOfYaml, resourcesOfType } from "../support/plan";
+import { planOfFile, planOfYaml, resourcesOfType } from "../support/plan";
+import { oktaStack } from "../support/stacks";
 
 const PASSWORD = "random:index/randomPassword:RandomPassword";
 const ORIGIN = "okta:trustedorigin/origin:Origin";

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import main from "../../program/index";
 import { readStackFileText } from "../../config/stack-file";
 import { runPlan } from "../../plan/run";
-import { oktaStack } from "../support/plan";
+import { oktaStack } from "../support/stacks";
 
 const STACK = readStackFileText(
   oktaStack({

@@ -4,9 +4,9 @@
  * deletes and recreates the app in the org (a new client id) or breaks a consumer of the stack's outputs.
  */
 import { readFileSync } from "node:fs";
-import { stringify } from "yaml";
 import { generatedConfig } from "../../bench/stack";
 import { readStackFileText } from "../../config/stack-file";
+import { auth0Apps, AUTH0_TENANT, environment, oktaApps, ORG_NAME, stackConfig, stackYaml } from "./stacks";
 import { resourceUrn } from "../../plan/capture";
 import { runPlan, type Plan } from "../../plan/run";
 
@@ -59,15 +59,7 @@ function mixedStack(n: number): string {
           ? { type: "regular_web", callbacks: [`https://a${i}.example.com/cb`], clientAuth: "private_key_jwt", keys: [{ kid: `k${i}` }] }
           : { type: "regular_web", callbacks: [`https://a${i}.example.com/cb`] };
   }
-  return stringify({
-    config: {
-      "okta:orgName": "acme",
-      "auth0:domain": "acme.us.auth0.com",
-      "oidc-apps:environment": "staging",
-      "oidc-apps:okta": { apps: okta },
-      "oidc-apps:auth0": { apps: auth0 },
-    },
-  });
+  return stackYaml(stackConfig({ "okta:orgName": ORG_NAME }, AUTH0_TENANT, environment("staging"), oktaApps(okta), auth0Apps(auth0)));
 }
 
 

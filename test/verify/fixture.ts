@@ -4,16 +4,15 @@
  * turned into JWKs by our key machinery), and canaries for every secret.
  */
 import { createHash, generateKeyPairSync } from "node:crypto";
-import { stringify } from "yaml";
 import { jwkFromPem, type PublicJwk } from "../../config/keys";
 import { loadStack } from "../../recipes/load-stack";
 import type { StackModel } from "../../config/model";
-import { readStackFileText } from "../../config/stack-file";
 import { privateJwkJson } from "../../components/keys/signing-keys";
 import type { StackOutputsJson } from "../../verify/outputs";
+import { auth0Apps, AUTH0_DOMAIN, AUTH0_TENANT, environment, oktaApps, ORG_NAME, readStack, recipes, stackConfig, stackYaml } from "../support/stacks";
 
 export const ISSUER = "https://acme.okta.com";
-export const AUTH0_DOMAIN = "acme.us.auth0.com";
+export { AUTH0_DOMAIN };
 export const MANAGEMENT_API = `https://${AUTH0_DOMAIN}/api/v2/`;
 export const KID = "2026-11";
 
@@ -26,50 +25,41 @@ export const CANARY = {
   auth0Secret: "CANARYm3Kz8WqP1vXr6YtB9nLc4Hs7Dj2Fg5ReUaNoMi0SwZbCqVyTlAkEhGdJxOuPf",
 };
 
-export const STACK_YAML = stringify({
-  config: {
-    "okta:orgName": "acme",
-    "auth0:domain": AUTH0_DOMAIN,
-    "oidc-apps:environment": "development",
-    "oidc-apps:okta": {
-      apps: {
-        portal: {
-          type: "web",
-          grantTypes: ["authorization_code", "refresh_token"],
-          redirectUris: ["https://portal.example.com/authorization-code/callback", "http://localhost:8080/authorization-code/callback"],
-          clientSecretVersion: 1,
-        },
-        "mcp-cli": {
-          type: "native",
-          grantTypes: ["authorization_code", "device_code"],
-          redirectUris: ["com.okta.acme:/callback"],
-          apiScopes: ["okta.users.read", "okta.logs.read"],
-          assignTo: "everyone",
-        },
-        "mcp-automation": {
-          type: "service",
-          keys: [{ kid: KID }],
-          apiScopes: ["okta.users.read", "okta.groups.manage", "okta.logs.read"],
-          adminRoles: ["READ_ONLY_ADMIN", "GROUP_MEMBERSHIP_ADMIN"],
-        },
-      },
+export const STACK_YAML = stackYaml(stackConfig(
+  { "okta:orgName": ORG_NAME }, AUTH0_TENANT, environment(),
+  oktaApps({
+    portal: {
+      type: "web",
+      grantTypes: ["authorization_code", "refresh_token"],
+      redirectUris: ["https://portal.example.com/authorization-code/callback", "http://localhost:8080/authorization-code/callback"],
+      clientSecretVersion: 1,
     },
-    "oidc-apps:auth0": {
-      apps: {
-        "partner-portal": {
-          type: "regular_web",
-          callbacks: ["https://partners.example.com/callback"],
-          grantTypes: ["authorization_code", "refresh_token", "client_credentials"],
-          managementApiScopes: ["read:users", "read:logs"],
-        },
-      },
+    "mcp-cli": {
+      type: "native",
+      grantTypes: ["authorization_code", "device_code"],
+      redirectUris: ["com.okta.acme:/callback"],
+      apiScopes: ["okta.users.read", "okta.logs.read"],
+      assignTo: "everyone",
     },
-  },
-});
+    "mcp-automation": {
+      type: "service",
+      keys: [{ kid: KID }],
+      apiScopes: ["okta.users.read", "okta.groups.manage", "okta.logs.read"],
+      adminRoles: ["READ_ONLY_ADMIN", "GROUP_MEMBERSHIP_ADMIN"],
+    },
+  }),
+  auth0Apps({
+    "partner-portal": {
+      type: "regular_web",
+      callbacks: ["https://partners.example.com/callback"],
+      grantTypes: ["authorization_code", "refresh_token", "client_credentials"],
+      managementApiScopes: ["read:users", "read:logs"],
+    },
+  }),
+));
 
 export function loadModel(yamlText = STACK_YAML): StackModel {
-  const file = readStackFileText(yamlText);
-  const { model, diagnostics } = loadStack({ config: file.config, secretKeys: file.secretKeys });
+  const { model, diagnostics } = loadStack(readStack(yamlText));
   if (!model) throw new Error(`fixture stack is invalid: ${JSON.stringify(diagnostics)}`);
   return model;
 }
@@ -127,29 +117,23 @@ export function secretFragments(key: KeyPair): string[] {
  * `model.recipes[].consumer` says what each product asks the issuer for, so verify sends the products'
  * requests. Outputs are derived from the model the way the program shapes them.
  */
-export const RECIPE_STACK_YAML = stringify({
-  config: {
-    "okta:orgName": "acme",
-    "auth0:domain": AUTH0_DOMAIN,
-    "oidc-apps:environment": "development",
-    "oidc-apps:okta": {
-      apps: {
-        // No recipe: its authorization request asks for `openid` only, as before.
-        portal: { type: "web", grantTypes: ["authorization_code"], redirectUris: ["https://portal.example.com/authorization-code/callback"] },
-      },
-    },
-    "oidc-apps:recipes": {
-      // Service app, private key JWT: the server asks for exactly OKTA_SCOPES, signing with RS256.
-      "okta-mcp": { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.users.read", "okta.groups.read"] },
-      // Native app, device grant: openid profile email offline_access + OKTA_SCOPES.
-      "okta-mcp-device": { recipe: "okta-mcp-server", mode: "device", scopes: ["okta.users.read", "okta.logs.read"] },
-      // Web app: Frontegg's authorization request carries the whole handed-over scope list.
-      frontegg: { recipe: "frontegg-okta", gatewayUrl: "https://gateway.example.com" },
-      // Auth0 app: a Management API token for the list's Management API scopes.
-      "frontegg-auth0": { recipe: "frontegg-auth0", gatewayUrl: "https://gateway.example.com", scopes: ["openid", "profile", "email", "offline_access", "read:users", "read:logs"] },
-    },
-  },
-});
+export const RECIPE_STACK_YAML = stackYaml(stackConfig(
+  { "okta:orgName": ORG_NAME }, AUTH0_TENANT, environment(),
+  oktaApps({
+    // No recipe: its authorization request asks for `openid` only, as before.
+    portal: { type: "web", grantTypes: ["authorization_code"], redirectUris: ["https://portal.example.com/authorization-code/callback"] },
+  }),
+  recipes({
+    // Service app, private key JWT: the server asks for exactly OKTA_SCOPES, signing with RS256.
+    "okta-mcp": { recipe: "okta-mcp-server", mode: "private_key_jwt", scopes: ["okta.users.read", "okta.groups.read"] },
+    // Native app, device grant: openid profile email offline_access + OKTA_SCOPES.
+    "okta-mcp-device": { recipe: "okta-mcp-server", mode: "device", scopes: ["okta.users.read", "okta.logs.read"] },
+    // Web app: Frontegg's authorization request carries the whole handed-over scope list.
+    frontegg: { recipe: "frontegg-okta", gatewayUrl: "https://gateway.example.com" },
+    // Auth0 app: a Management API token for the list's Management API scopes.
+    "frontegg-auth0": { recipe: "frontegg-auth0", gatewayUrl: "https://gateway.example.com", scopes: ["openid", "profile", "email", "offline_access", "read:users", "read:logs"] },
+  }),
+));
 
 /** The client secret the recipe stack's outputs hold for an app: a canary, random-looking like CANARY's. */
 export function canarySecret(provider: "okta" | "auth0", app: string): string {

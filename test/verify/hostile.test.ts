@@ -6,7 +6,7 @@
  * another host), and prints no fragment of a secret and no line a CI runner would execute.
  */
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { auth0Apps, AUTH0_TENANT, environment, oktaApps, ORG_NAME, stackConfig, stackYaml } from "../support/stacks";
 import { cli } from "../../scripts/verify";
 import type { StackOutputsJson } from "../../verify/outputs";
 import { reportJson, reportText, type Report } from "../../verify/report";
@@ -19,26 +19,18 @@ import { join } from "node:path";
 import { vi } from "vitest";
 
 /** Every kind of app and client authentication: assertion, Basic, form-posted secret, public client. */
-const HOSTILE_YAML = stringify({
-  config: {
-    "okta:orgName": "acme",
-    "auth0:domain": AUTH0_DOMAIN,
-    "oidc-apps:environment": "development",
-    "oidc-apps:okta": {
-      apps: {
-        portal: { type: "web", grantTypes: ["authorization_code"], redirectUris: ["https://portal.example.com/callback"] },
-        cli: { type: "native", grantTypes: ["authorization_code", "device_code"], redirectUris: ["com.okta.acme:/callback"], apiScopes: ["okta.users.read"], assignTo: "everyone" },
-        bot: { type: "service", keys: [{ kid: "bot-1" }], apiScopes: ["okta.users.read"], adminRoles: ["READ_ONLY_ADMIN"] },
-      },
-    },
-    "oidc-apps:auth0": {
-      apps: {
-        posted: { type: "regular_web", callbacks: ["https://posted.example.com/callback"], grantTypes: ["authorization_code", "client_credentials"], managementApiScopes: ["read:users"] },
-        basic: { type: "regular_web", clientAuth: "client_secret_basic", callbacks: ["https://basic.example.com/callback"], grantTypes: ["authorization_code", "client_credentials"], managementApiScopes: ["read:users"] },
-      },
-    },
-  },
-});
+const HOSTILE_YAML = stackYaml(stackConfig(
+  { "okta:orgName": ORG_NAME }, AUTH0_TENANT, environment(),
+  oktaApps({
+    portal: { type: "web", grantTypes: ["authorization_code"], redirectUris: ["https://portal.example.com/callback"] },
+    cli: { type: "native", grantTypes: ["authorization_code", "device_code"], redirectUris: ["com.okta.acme:/callback"], apiScopes: ["okta.users.read"], assignTo: "everyone" },
+    bot: { type: "service", keys: [{ kid: "bot-1" }], apiScopes: ["okta.users.read"], adminRoles: ["READ_ONLY_ADMIN"] },
+  }),
+  auth0Apps({
+    posted: { type: "regular_web", callbacks: ["https://posted.example.com/callback"], grantTypes: ["authorization_code", "client_credentials"], managementApiScopes: ["read:users"] },
+    basic: { type: "regular_web", clientAuth: "client_secret_basic", callbacks: ["https://basic.example.com/callback"], grantTypes: ["authorization_code", "client_credentials"], managementApiScopes: ["read:users"] },
+  }),
+));
 
 const model = loadModel(HOSTILE_YAML);
 const pair = keyPair("bot-1");

@@ -3,31 +3,21 @@
  * what it skips (and why), what it fails on the inputs alone; the outputs parser; the redaction safety net.
  */
 import { generateKeyPairSync } from "node:crypto";
-import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadStack } from "../../recipes/load-stack";
 import type { StackModel } from "../../config/model";
-import { readStackFileText } from "../../config/stack-file";
 import { parseOutputs, type StackOutputsJson } from "../../verify/outputs";
 import { printable } from "../../verify/printable";
 import { credentialsOf, redact, Redactor, secretsOf } from "../../verify/redact";
 import { planTargets, type PlannedCheck } from "../../verify/targets";
 import { keyPair, loadModel, outputsOf, RECIPE_STACK_YAML } from "./fixture";
+import { auth0Apps, AUTH0_TENANT, environment, oktaApps, ORG_NAME, readStack, stackConfig, stackYaml } from "../support/stacks";
 
 const ISSUER = "https://acme.okta.com";
 
 function model(okta: Record<string, unknown>, auth0?: Record<string, unknown>): StackModel {
-  const file = readStackFileText(
-    stringify({
-      config: {
-        "okta:orgName": "acme",
-        "oidc-apps:environment": "development",
-        "oidc-apps:okta": { apps: okta },
-        ...(auth0 ? { "auth0:domain": "acme.us.auth0.com", "oidc-apps:auth0": { apps: auth0 } } : {}),
-      },
-    }),
-  );
-  const { model: m, diagnostics } = loadStack({ config: file.config, secretKeys: file.secretKeys });
+  const file = readStack(stackYaml(stackConfig({ "okta:orgName": ORG_NAME }, environment(), oktaApps(okta), auth0 ? { ...AUTH0_TENANT, ...auth0Apps(auth0) } : {})));
+  const { model: m, diagnostics } = loadStack(file);
   if (!m) throw new Error(JSON.stringify(diagnostics));
   return m;
 }

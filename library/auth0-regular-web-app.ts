@@ -4,8 +4,13 @@ import { buildAuth0WebApp, type Auth0WebAppArgs } from "../components/auth0/web-
 import { buildAuth0, parseAuth0Apps } from "../config/auth0";
 import { checkPrivilegedScopesInProduction, readAuth0Domain } from "../config/rules/auth0";
 import { checkKeyResourceNames } from "../config/rules/keys";
+import type { Diagnostics } from "../config/diagnostics";
+import { STACK_FILE_RULES } from "../config/rules/stack-file";
+import { auth0AppSchema } from "../config/schema/auth0";
 import { AUTH0_ROOT } from "../config/sections";
+import { describeType } from "../config/show";
 import { prebuiltOf } from "./channel";
+import { pathName, plainArgs } from "./args";
 import { appPaths, checked, settingPaths } from "./checked";
 import type { EnvironmentArgs, KeyArgs } from "./common-args";
 import type { ClientAuthMethod, GrantType, RefreshTokenRotation } from "./enums";
@@ -165,20 +170,43 @@ export class Auth0RegularWebApp extends pulumi.ComponentResource {
 /** Args only the library has (the stack file keeps the domain in `auth0:domain`); the rest is the entry. */
 const LIBRARY_ONLY = ["environment", "domain"];
 
+/** The top-level args: the stack file's keys of a `type: regular_web` app but `type`, and the library's own. */
+const ARG_KEYS = [...Object.keys(auth0AppSchema.shape).filter((key) => key !== "type"), ...LIBRARY_ONLY];
+
 /** The args through the stack file's parser, rules and model builder (config/auth0.ts). */
-function planAuth0App(name: string, args: Auth0RegularWebAppArgs): Auth0WebAppArgs {
-  const rewrites = [appPaths(AUTH0_ROOT, name), settingPaths(["auth0:domain"], name, "domain")];
-  return checked("Auth0RegularWebApp", name, rewrites, (diags) => {
-    const environment = environmentOf(args.environment, name, diags);
+function planAuth0App(name: string, args: unknown): Auth0WebAppArgs {
+  const component = "Auth0RegularWebApp";
+  const at = pathName(name);
+  const rewrites = [appPaths(AUTH0_ROOT, name, at), settingPaths(["auth0:domain"], at, "domain")];
+  return checked(component, name, rewrites, (diags, held) => {
+    const raw = plainArgs(args, { component, at, keys: ARG_KEYS, kind: "regular_web" }, diags, held);
+    if (!raw) return undefined;
+    const environment = environmentOf(raw["environment"], at, diags);
     const production = environment === "production";
-    const entry: Record<string, unknown> = { type: "regular_web" };
-    for (const [key, value] of Object.entries(args)) if (value !== undefined && !LIBRARY_ONLY.includes(key)) entry[key] = value;
+    // Own keys only, no prototype (a `__proto__` arg was refused already); `type` from the class.
+    const entry = Object.create(null) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(raw)) if (!LIBRARY_ONLY.includes(key)) entry[key] = value;
+    entry["type"] = "regular_web";
     const parsed = parseAuth0Apps({ apps: { [name]: entry } }, production, diags);
-    const domain = readAuth0Domain(typeof args.domain === "string" ? { "auth0:domain": args.domain } : {}, true, undefined, diags);
+    const domain = domainOf(raw["domain"], at, diags);
     const app = parsed?.[0];
     if (app?.raw.clientAuth === "private_key_jwt") checkKeyResourceNames([{ root: AUTH0_ROOT, name, keys: app.raw.keys ?? [] }], diags);
     if (production) checkPrivilegedScopesInProduction([[name, entry]], new Set(), diags);
-    if (!app || !domain || !environment) return undefined;
+    // The model is built from args the rules passed only: the builder assumes them (a key the rules refused throws).
+    if (diags.hasErrors || !app || !domain || !environment) return undefined;
     return { spec: buildAuth0(domain, [app]).apps[0]!, domain, protect: production };
   });
+}
+
+/** `domain`: required, a string, then the rules of the stack file's `auth0:domain`. */
+function domainOf(raw: unknown, at: string, diags: Diagnostics): string | undefined {
+  if (raw === undefined || raw === "") {
+    diags.report(STACK_FILE_RULES.CONFIG_REQUIRED, `${at}.domain`, "is required: the tenant's canonical domain, e.g. `acme.us.auth0.com`.", "Set `domain` to the canonical tenant domain, `<tenant>.<region>.auth0.com` (not a custom domain).");
+    return undefined;
+  }
+  if (typeof raw !== "string") {
+    diags.report(STACK_FILE_RULES.CONFIG_INVALID_TYPE, `${at}.domain`, `must be a string, the tenant's canonical domain (e.g. \`acme.us.auth0.com\`), got ${describeType(raw)}.`);
+    return undefined;
+  }
+  return readAuth0Domain({ "auth0:domain": raw }, true, undefined, diags);
 }

@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Diagnostic } from "../config/diagnostics";
+import { show } from "../config/show";
 
 /**
  * A `pulumi.RunError`: the engine prints the message without a stack trace, as it does for the stack file's
@@ -22,7 +23,7 @@ export class InvalidArgsError extends pulumi.RunError {
 
 function formatProblems(component: string, name: string, diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === "error");
-  const head = `${component} ${JSON.stringify(name)}: ${errors.length} error${errors.length === 1 ? "" : "s"} in its arguments; nothing was created.`;
+  const head = `${component} ${show(name)}: ${errors.length} error${errors.length === 1 ? "" : "s"} in its arguments; nothing was created.`;
   return [head, ...errors.map((d) => `  ${formatProblem(d)}`)].join("\n");
 }
 

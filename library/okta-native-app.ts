@@ -10,7 +10,7 @@ import { buildUserApp, planUserApp } from "./okta-user-app";
 export interface OktaNativeAppArgs extends OktaSignInAppArgs {}
 
 /**
- * An Okta OIDC native application (desktop, mobile, CLI): a public client with PKCE, custom-scheme redirect URIs and the device grant, the stack file's `type: native`.
+ * An Okta OIDC native application (desktop, mobile, CLI): a public client with PKCE and custom-scheme redirect URIs (the device grant is available: list `GrantType.DeviceCode` in `grantTypes`), the stack file's `type: native`.
  *
  * Construction checks the args with the stack file's rules and throws one InvalidArgsError listing every
  * problem (at paths such as `portal.redirectUris[0]`) before anything is registered.

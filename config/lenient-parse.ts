@@ -29,7 +29,9 @@ export function parseLenient<S extends z.ZodObject>(schema: S, raw: Record<strin
   const parsed: Record<string, unknown> = {};
   let clean = true;
   for (const [key, field] of Object.entries(shape)) {
-    const result = field.safeParse(raw[key], { reportInput: true });
+    // Own keys only: a value inherited through the prototype (an object built with `__proto__`) was never
+    // written, so it is neither checked nor carried into the model.
+    const result = field.safeParse(Object.hasOwn(raw, key) ? raw[key] : undefined, { reportInput: true });
     if (result.success) {
       // The rules get the value as written (it conforms, and these schemas have no transforms), so messages
       // quote maps in the file's key order; the model gets the parse's output, as it always has.

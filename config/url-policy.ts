@@ -173,7 +173,8 @@ function characterLabel(c: string): string {
 }
 
 /**
- * `raw` with the userinfo replaced by `…` and the values of secret parameters by `…`: what a message may show
+ * `raw` with the userinfo replaced by `…`, and the values of secret query parameters and of every fragment
+ * parameter by `…`: what a message may show
  * of a URL. Unsafe characters are left as they are; print through {@link showUrl} (or `show`), which escapes them.
  */
 export function redactUrl(raw: string): string {
@@ -199,6 +200,10 @@ export function redactUrl(raw: string): string {
       out = `${out.slice(0, q + 1)}${redacted}${h < 0 ? "" : out.slice(h)}`;
     }
   }
+  // A fragment's parameters are how implicit-flow tokens travel (`#access_token=…&id_token=…`, RFC 6749 §4.2.2):
+  // no rule needs their values, and a URL pasted from a browser's address bar carries live ones.
+  const hash = out.indexOf("#");
+  if (hash >= 0) out = out.slice(0, hash + 1) + out.slice(hash + 1).replace(/(^|[&;])([^=&;]*)=[^&;]*/g, "$1$2=…");
   return out;
 }
 

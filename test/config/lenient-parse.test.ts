@@ -93,3 +93,15 @@ describe("parseLenient", () => {
     expect(value.assignTo).toBe(MALFORMED);
   });
 });
+
+describe("own keys only", () => {
+  it("neither checks nor keeps a value the entry only inherits (an object built with __proto__)", () => {
+    const raw = Object.create({ grantTypes: ["implicit"] }) as Record<string, unknown>;
+    raw["type"] = "web";
+    raw["redirectUris"] = ["https://portal.example.com/callback"];
+    const r = lenient(oktaAppSchemas.web, raw);
+    expect(r.diagnostics).toEqual([]);
+    expect("grantTypes" in r.value).toBe(false);
+    expect(r.shaped && "grantTypes" in r.shaped).toBe(false);
+  });
+});

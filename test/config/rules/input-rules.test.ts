@@ -457,6 +457,11 @@ describe("urlProblems", () => {
     expect(showUrl("https://alice:pw@host.example.com/")).toBe('"https://…@host.example.com/"');
     expect(secretParameters("a=1&Client%5Fsecret=2;code")).toEqual(["client_secret", "code"]);
   });
+
+  it("redacts every value of a fragment's parameters (implicit-flow tokens travel there), keeping their names", () => {
+    expect(redactUrl("https://app.example.com/cb#access_token=eyJabc.def.ghi&token_type=Bearer&state")).toBe("https://app.example.com/cb#access_token=…&token_type=…&state");
+    expect(redactUrl("https://app.example.com/cb#section")).toBe("https://app.example.com/cb#section");
+  });
 });
 
 describe("the policy pack's entry points (config/rules/predicates.ts)", () => {

@@ -7,7 +7,6 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { Auth0WebAppSpec } from "../../config/model";
 import { appResourceOptions } from "../app-options";
-import { COMPONENT_TYPES } from "../types";
 import { privateKeyOutputs, signingKeys, type PrivateKeyOutputs } from "../keys/signing-keys";
 
 export interface Auth0WebAppArgs {
@@ -36,8 +35,9 @@ export interface Auth0WebAppParts {
 }
 
 /**
- * The resources of an Auth0 Regular Web Application, under `parent`: shared by the program's component (below)
- * and the library's (library/), so both register exactly the same children with exactly the same inputs.
+ * The resources of an Auth0 Regular Web Application, under `parent` (library/auth0-regular-web-app.ts): one
+ * function for the program's path and the library user's, so both register exactly the same children with
+ * exactly the same inputs.
  */
 export function buildAuth0WebApp(parent: pulumi.ComponentResource, name: string, args: Auth0WebAppArgs): Auth0WebAppParts {
   const { spec, domain, protect } = args;
@@ -138,35 +138,4 @@ export function buildAuth0WebApp(parent: pulumi.ComponentResource, name: string,
     issuer: `https://${domain}/`,
     ...keyParts,
   };
-}
-
-export class Auth0WebApp extends pulumi.ComponentResource {
-  readonly client: auth0.Client;
-  /** Known from the config: plain values, not Outputs (issue 19: fewer objects per app). */
-  readonly domain: string;
-  readonly clientId: pulumi.Output<string>;
-  /** Client-secret auth only. Secret. */
-  readonly clientSecret?: pulumi.Output<string>;
-  readonly issuer: string;
-  /** private_key_jwt: the kids of the keys Auth0 holds, the one to sign with, and the generated keys by kid. */
-  readonly keyIds?: string[];
-  readonly activeKeyId?: string;
-  readonly privateKeys: Readonly<Record<string, PrivateKeyOutputs>>;
-
-  constructor(name: string, args: Auth0WebAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(COMPONENT_TYPES.auth0Web, name, {}, opts);
-    const parts = buildAuth0WebApp(this, name, args);
-    this.client = parts.client;
-    this.domain = parts.domain;
-    this.clientId = parts.clientId;
-    this.clientSecret = parts.clientSecret;
-    this.issuer = parts.issuer;
-    if (parts.keyIds) this.keyIds = parts.keyIds;
-    if (parts.activeKeyId !== undefined) this.activeKeyId = parts.activeKeyId;
-    this.privateKeys = parts.privateKeys;
-    // No registered outputs (issue 19): every value is in the stack outputs, which is what consumers read, and
-    // registering them again cost each app an RPC that awaits and serializes them (and put a second copy of its
-    // secrets in the state). Registering signals the component complete.
-    this.registerOutputs({});
-  }
 }

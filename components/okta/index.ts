@@ -1,4 +1,4 @@
-export { WebApp, BrowserApp, NativeApp, type OktaUserAppArgs } from "./user-app";
-export { ServiceApp, type ServiceAppArgs } from "./service-app";
-export { TrustedOrigins, originSlug } from "./trusted-origins";
+export { buildOktaUserApp, type OktaUserAppArgs } from "./user-app";
+export { buildOktaServiceApp, type ServiceAppArgs } from "./service-app";
+export { createTrustedOrigins, originSlug } from "./trusted-origins";
 export { oauthArgs } from "./oauth-args";

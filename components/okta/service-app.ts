@@ -9,7 +9,6 @@ import type { OktaOrg, OktaServiceAppSpec } from "../../config/model";
 import { GRANT_TYPE_URNS } from "../../config/grant-types";
 import { oktaJwk, privateKeyOutputs, signingKeys, type PrivateKeyOutputs } from "../keys/signing-keys";
 import { appResourceOptions } from "../app-options";
-import { COMPONENT_TYPES } from "../types";
 import { oktaAppImportId, UNMANAGED_OAUTH_INPUTS } from "./oauth-args";
 import { assignAdminRoles } from "./admin-roles";
 import { grantApiScopes } from "./api-scopes";
@@ -41,8 +40,8 @@ export interface OktaServiceAppParts {
 }
 
 /**
- * The resources of an Okta service app, under `parent`: shared by the program's component (below) and the
- * library's (library/), so both register exactly the same children with exactly the same inputs.
+ * The resources of an Okta service app, under `parent` (library/okta-service-app.ts): one function for the
+ * program's path and the library user's, so both register exactly the same children with exactly the same inputs.
  */
 export function buildOktaServiceApp(parent: pulumi.ComponentResource, name: string, args: ServiceAppArgs): OktaServiceAppParts {
   const { spec, org, protect } = args;
@@ -88,41 +87,4 @@ export function buildOktaServiceApp(parent: pulumi.ComponentResource, name: stri
     ...(spec.activeKeyId !== undefined ? { activeKeyId: spec.activeKeyId } : {}),
     privateKeys: privateKeyOutputs(keys),
   };
-}
-
-export class ServiceApp extends pulumi.ComponentResource {
-  readonly app: okta.app.OAuth;
-  readonly clientId: pulumi.Output<string>;
-  /** Client-secret auth only. Secret. */
-  readonly clientSecret?: pulumi.Output<string>;
-  /** Known from the config: plain values, not Outputs (issue 19: fewer objects per app). */
-  readonly issuer: string;
-  readonly tokenEndpoint: string;
-  /** Space-separated, ready for OKTA_SCOPES. */
-  readonly scopes: string;
-  readonly keyIds: string[];
-  /** The public JWKS registered with Okta (with `crv` for EC keys), for anyone who verifies our assertions. */
-  readonly jwks: pulumi.Output<PublicJwk[]>;
-  readonly activeKeyId?: string;
-  /** Generated keys, by kid. */
-  readonly privateKeys: Readonly<Record<string, PrivateKeyOutputs>>;
-
-  constructor(name: string, args: ServiceAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(COMPONENT_TYPES.oktaService, name, {}, opts);
-    const parts = buildOktaServiceApp(this, name, args);
-    this.app = parts.app;
-    this.clientId = parts.clientId;
-    this.clientSecret = parts.clientSecret;
-    this.issuer = parts.issuer;
-    this.tokenEndpoint = parts.tokenEndpoint;
-    this.scopes = parts.scopes;
-    this.keyIds = parts.keyIds;
-    this.jwks = parts.jwks;
-    this.activeKeyId = parts.activeKeyId;
-    this.privateKeys = parts.privateKeys;
-    // No registered outputs (issue 19): every value is in the stack outputs, which is what consumers read, and
-    // registering them again cost each app an RPC that awaits and serializes them (and put a second copy of its
-    // secrets in the state). Registering signals the component complete.
-    this.registerOutputs({});
-  }
 }

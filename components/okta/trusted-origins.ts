@@ -7,22 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { uniqueSlugs } from "../../config/names";
 import { slug } from "../../config/paths";
 import type { TrustedOriginSpec } from "../../config/model";
-import { COMPONENT_TYPES } from "../types";
 
 export interface TrustedOriginsArgs {
   readonly origins: readonly TrustedOriginSpec[];
-}
-
-export class TrustedOrigins extends pulumi.ComponentResource {
-  /** Keyed by origin. */
-  readonly origins: Readonly<Record<string, okta.trustedorigin.Origin>>;
-
-  constructor(name: string, args: TrustedOriginsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(COMPONENT_TYPES.oktaTrustedOrigins, name, {}, opts);
-    const origins = createTrustedOrigins(this, name, args.origins);
-    this.origins = origins;
-    this.registerOutputs({ origins: Object.keys(origins) });
-  }
 }
 
 /**

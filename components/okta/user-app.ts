@@ -1,13 +1,12 @@
 /**
  * Okta apps that sign people in: web (confidential, client secret), browser (SPA) and native (public, PKCE).
- * One component per kind, sharing this base: an `okta.app.OAuth` named exactly like the component, a generated
- * client secret for web apps, and the app's group assignments.
+ * One build for every kind: an `okta.app.OAuth` named exactly like the component, a generated client secret for
+ * web apps, and the app's group assignments and scope grants.
  */
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import type { OktaOrg, OktaUserAppSpec } from "../../config/model";
 import { appResourceOptions } from "../app-options";
-import { COMPONENT_TYPES } from "../types";
 import { grantApiScopes } from "./api-scopes";
 import { assignGroups, type GroupToAssign } from "./assignments";
 import { clientSecret } from "./client-secret";
@@ -36,8 +35,8 @@ export interface OktaUserAppParts {
 }
 
 /**
- * The resources of an Okta user app, under `parent`: shared by the program's components (below) and the
- * library's (library/), so both register exactly the same children with exactly the same inputs.
+ * The resources of an Okta user app, under `parent` (a library component, library/): one function for the
+ * program's path and the library user's, so both register exactly the same children with exactly the same inputs.
  */
 export function buildOktaUserApp(parent: pulumi.ComponentResource, name: string, args: OktaUserAppArgs): OktaUserAppParts {
   const { spec, org, protect } = args;
@@ -63,50 +62,4 @@ export function buildOktaUserApp(parent: pulumi.ComponentResource, name: string,
     issuer: org.orgUrl,
     discoveryUrl: `${org.orgUrl}/.well-known/openid-configuration`,
   };
-}
-
-abstract class OktaUserApp extends pulumi.ComponentResource {
-  /** The Okta app. */
-  readonly app: okta.app.OAuth;
-  readonly clientId: pulumi.Output<string>;
-  /** Web apps only; always a Pulumi secret. */
-  readonly clientSecret?: pulumi.Output<string>;
-  /** Known from the config: plain values, not Outputs (issue 19: fewer objects per app). */
-  readonly issuer: string;
-  readonly discoveryUrl: string;
-
-  protected constructor(type: string, name: string, args: OktaUserAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(type, name, {}, opts);
-    const parts = buildOktaUserApp(this, name, args);
-    this.app = parts.app;
-    this.clientId = parts.clientId;
-    this.clientSecret = parts.clientSecret;
-    this.issuer = parts.issuer;
-    this.discoveryUrl = parts.discoveryUrl;
-    // No registered outputs (issue 19): every value is in the stack outputs, which is what consumers read, and
-    // registering them again cost each app an RPC that awaits and serializes them (and put a second copy of its
-    // secrets in the state). Registering signals the component complete.
-    this.registerOutputs({});
-  }
-}
-
-/** A confidential web app: authorization code, client secret. */
-export class WebApp extends OktaUserApp {
-  constructor(name: string, args: OktaUserAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(COMPONENT_TYPES.oktaWeb, name, args, opts);
-  }
-}
-
-/** A single-page app: public client, PKCE, no secret. */
-export class BrowserApp extends OktaUserApp {
-  constructor(name: string, args: OktaUserAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(COMPONENT_TYPES.oktaBrowser, name, args, opts);
-  }
-}
-
-/** A native (desktop, mobile, CLI) app: public client, PKCE, custom-scheme redirects, device grant. */
-export class NativeApp extends OktaUserApp {
-  constructor(name: string, args: OktaUserAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(COMPONENT_TYPES.oktaNative, name, args, opts);
-  }
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { Auth0WebApp } from "../../components/auth0/web-app";
+import { Auth0WebApp } from "../support/program-components";
 import type { Auth0WebAppSpec } from "../../config/model";
 import { capture } from "../../plan/capture";
 import { planOfYaml } from "../support/plan";

@@ -6,7 +6,7 @@
 import { createPublicKey, generateKeyPairSync, sign, verify, type JsonWebKey } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { ServiceApp } from "../../components/okta";
+import { ServiceApp } from "../support/program-components";
 import type { KeySpec, OktaServiceAppSpec } from "../../config/model";
 import { oktaOrg } from "../../config/okta";
 import { capture } from "../../plan/capture";

@@ -5,9 +5,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { Auth0WebApp } from "../../components/auth0/web-app";
+import { Auth0WebApp } from "../support/program-components";
 import { groupLookupsWith } from "../../components/okta/group-lookups";
-import { BrowserApp, NativeApp, ServiceApp, TrustedOrigins, WebApp } from "../../components/okta";
+import { BrowserApp, NativeApp, ServiceApp, TrustedOrigins, WebApp } from "../support/program-components";
 import { buildAuth0, parseAuth0Apps } from "../../config/auth0";
 import { Diagnostics } from "../../config/diagnostics";
 import type { OktaServiceAppSpec, OktaUserAppSpec } from "../../config/model";

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { describe, expect, it } from "vitest";
-import { ServiceApp } from "../../components/okta";
+import { ServiceApp } from "../support/program-components";
 import type { OktaServiceAppSpec } from "../../config/model";
 import { oktaOrg } from "../../config/okta";
 import { capture } from "../../plan/capture";

@@ -15,7 +15,7 @@
  * - No control or format characters anywhere (the string policy, `config/text-policy.ts`).
  * - No query parameter that carries a credential or an authorization code ({@link SECRET_QUERY_PARAMETERS}).
  *
- * Messages never repeat the userinfo or a secret parameter's value: quote URLs with {@link showUrl}.
+ * Messages never repeat the userinfo or any parameter's value: quote URLs with {@link showUrl}.
  */
 import { domainToASCII } from "node:url";
 import { show } from "./show";
@@ -173,9 +173,8 @@ function characterLabel(c: string): string {
 }
 
 /**
- * `raw` with the userinfo replaced by `…`, and the values of secret query parameters and of every fragment
- * parameter by `…`: what a message may show
- * of a URL. Unsafe characters are left as they are; print through {@link showUrl} (or `show`), which escapes them.
+ * `raw` with the userinfo replaced by `…`, and the value of every query and fragment parameter by `…`: what a
+ * message may show of a URL. Unsafe characters are left as they are; print through {@link showUrl} (or `show`), which escapes them.
  */
 export function redactUrl(raw: string): string {
   let out = raw;
@@ -184,26 +183,11 @@ export function redactUrl(raw: string): string {
     const at = out.indexOf(parts.userinfo);
     if (at >= 0) out = `${out.slice(0, at)}…${out.slice(at + parts.userinfo.length)}`;
   }
-  if (parts?.query) {
-    const q = out.indexOf("?");
-    if (q >= 0) {
-      const h = out.indexOf("#", q);
-      const query = out.slice(q + 1, h < 0 ? undefined : h);
-      const redacted = query
-        .split("&")
-        .map((pair) => {
-          const eq = pair.indexOf("=");
-          const name = decodeName(eq < 0 ? pair : pair.slice(0, eq)).toLowerCase();
-          return SECRET_QUERY_PARAMETERS.includes(name) && eq >= 0 ? `${pair.slice(0, eq)}=…` : pair;
-        })
-        .join("&");
-      out = `${out.slice(0, q + 1)}${redacted}${h < 0 ? "" : out.slice(h)}`;
-    }
-  }
-  // A fragment's parameters are how implicit-flow tokens travel (`#access_token=…&id_token=…`, RFC 6749 §4.2.2):
-  // no rule needs their values, and a URL pasted from a browser's address bar carries live ones.
-  const hash = out.indexOf("#");
-  if (hash >= 0) out = out.slice(0, hash + 1) + out.slice(hash + 1).replace(/(^|[&;])([^=&;]*)=[^&;]*/g, "$1$2=…");
+  // No rule needs a parameter's value, only its name (URL_SECRET_PARAMETER names the parameter), and any of
+  // them may hold a token: `?token=…`, `?sig=…`, or, in the fragment, the implicit flow's `#access_token=…`
+  // (RFC 6749 §4.2.2), which a URL pasted from a browser's address bar carries live. Every value is elided.
+  const start = out.search(/[?#]/);
+  if (start >= 0) out = out.slice(0, start + 1) + out.slice(start + 1).replace(/(^|[&;?#])([^=&;?#]*)=[^&;?#]*/g, "$1$2=…");
   return out;
 }
 

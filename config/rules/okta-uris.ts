@@ -16,16 +16,6 @@ import { defineRules, type Rule } from "./rule";
 import { OKTA_APPS_API, policy } from "./sources";
 import { reportCaseVariants, reportUrlPolicy } from "./text-and-urls";
 
-/**
- * A URI quoted in a message about its shape (it has a fragment, it is not a login URI, not an origin): as
- * `show` (showUrl) quotes it, and every query and fragment parameter's value elided as well
- * (`#access_token=…`, `?token=…`). The value plays no part in the problem, and may be a token.
- */
-function showShape(raw: string): string {
-  const cut = raw.search(/[?#]/);
-  return show(cut < 0 ? raw : raw.slice(0, cut) + raw.slice(cut).replace(/([?#&;][^=?#&;]*=)[^?#&;]*/g, "$1…"));
-}
-
 const RFC6749_REDIRECT = "RFC 6749 §3.1.2, Redirection Endpoint (rfc-editor.org/rfc/rfc6749#section-3.1.2)";
 const RFC8252 = "OAuth 2.0 for Native Apps, RFC 8252 §7.1 and §7.3 (rfc-editor.org/rfc/rfc8252)";
 
@@ -210,7 +200,7 @@ function checkRedirectUri(raw: string, path: string, ctx: UriContext): void {
     diags.report(OKTA_URI_RULES.OKTA_REDIRECT_NOT_ABSOLUTE, path, `${show(raw)} is not an absolute URI.`);
     return;
   }
-  if (raw.includes("#")) diags.report(OKTA_URI_RULES.OKTA_REDIRECT_FRAGMENT, path, `${showShape(raw)} has a fragment.`);
+  if (raw.includes("#")) diags.report(OKTA_URI_RULES.OKTA_REDIRECT_FRAGMENT, path, `${show(raw)} has a fragment.`);
   if (!uri.isHttp) {
     if (!ctx.native) diags.report(OKTA_URI_RULES.OKTA_REDIRECT_CUSTOM_SCHEME, path, `${show(raw)} uses the custom scheme "${uri.scheme}:", which only native apps may use.`);
     return;
@@ -268,7 +258,7 @@ function checkLoginUri(raw: string, at: readonly PathSegment[], ctx: UriContext)
   reportUrlPolicy(raw, path, ctx.diags);
   const uri = parseUri(raw);
   const ok = uri && uri.isHttp && !uri.hasWildcard && !raw.includes("#") && (uri.scheme === "https" || (uri.isLoopback && !ctx.production)) && !(ctx.production && uri.isLoopback);
-  if (!ok) ctx.diags.report(OKTA_URI_RULES.OKTA_LOGIN_URI_INVALID, path, `${showShape(raw)} is not an absolute https URI without a fragment or wildcard${ctx.production ? " (production: no http, no loopback)" : ""}.`);
+  if (!ok) ctx.diags.report(OKTA_URI_RULES.OKTA_LOGIN_URI_INVALID, path, `${show(raw)} is not an absolute https URI without a fragment or wildcard${ctx.production ? " (production: no http, no loopback)" : ""}.`);
 }
 
 /** The origin of a trusted-origin resource (the policy pack): anything but a string has no finding. */
@@ -281,11 +271,11 @@ function checkOrigin(raw: string, at: readonly PathSegment[], ctx: UriContext): 
   reportUrlPolicy(raw, path, ctx.diags);
   const parsed = originOf(raw);
   if (!parsed) {
-    ctx.diags.report(OKTA_URI_RULES.OKTA_TRUSTED_ORIGIN_INVALID, path, `${showShape(raw)} is not an http(s) origin.`);
+    ctx.diags.report(OKTA_URI_RULES.OKTA_TRUSTED_ORIGIN_INVALID, path, `${show(raw)} is not an http(s) origin.`);
     return;
   }
   if (!parsed.exact) {
-    ctx.diags.report(OKTA_URI_RULES.OKTA_TRUSTED_ORIGIN_INVALID, path, `${showShape(raw)} is not an origin; write it as ${show(parsed.origin)}.`);
+    ctx.diags.report(OKTA_URI_RULES.OKTA_TRUSTED_ORIGIN_INVALID, path, `${show(raw)} is not an origin; write it as ${show(parsed.origin)}.`);
     return;
   }
   const uri = parseUri(raw)!;

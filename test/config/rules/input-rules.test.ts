@@ -452,8 +452,10 @@ describe("urlProblems", () => {
     expect(urlProblems("not a url")).toEqual([]);
   });
 
-  it("redacts userinfo and secret values for messages", () => {
-    expect(redactUrl("https://alice:pw@host.example.com/cb?client_secret=abc&x=1")).toBe("https://…@host.example.com/cb?client_secret=…&x=1");
+  it("redacts userinfo and every parameter value for messages", () => {
+    expect(redactUrl("https://alice:pw@host.example.com/cb?client_secret=abc&x=1")).toBe("https://…@host.example.com/cb?client_secret=…&x=…");
+    // A parameter the URL policy has no name for may hold a token too: its value is never quoted either.
+    expect(redactUrl("https://host.example.com/cb?token=tok3n&flag")).toBe("https://host.example.com/cb?token=…&flag");
     expect(showUrl("https://alice:pw@host.example.com/")).toBe('"https://…@host.example.com/"');
     expect(secretParameters("a=1&Client%5Fsecret=2;code")).toEqual(["client_secret", "code"]);
   });

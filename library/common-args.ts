@@ -59,6 +59,8 @@ export interface AssignToArgs {
   everyone?: boolean;
   /**
    * Okta group names, looked up by exact name (case-sensitive); a name no group has exactly fails the run.
+   * Each component looks up its own groups (one lookup per group and component; the stack-file program
+   * looks each group up once per stack).
    * @default []
    */
   groups?: string[];

@@ -27,6 +27,15 @@ export function parseLenient<S extends z.ZodObject>(schema: S, raw: Record<strin
   const shape = schema.shape as Record<string, z.ZodType>;
   const value: Record<string, unknown> = {};
   const parsed: Record<string, unknown> = {};
+  const whole = wellFormed(schema, shape, raw);
+  if (whole) {
+    // The same value and model a key-by-key parse builds, in the same key order, from one parse of the map.
+    for (const key of Object.keys(shape)) {
+      if (Object.hasOwn(raw, key)) value[key] = raw[key];
+      if (whole[key] !== undefined) parsed[key] = whole[key];
+    }
+    return { value: value as Lenient<z.infer<S>>, shaped: parsed as z.infer<S> };
+  }
   let clean = true;
   for (const [key, field] of Object.entries(shape)) {
     // Own keys only: a value inherited through the prototype (an object built with `__proto__`) was never
@@ -50,6 +59,20 @@ export function parseLenient<S extends z.ZodObject>(schema: S, raw: Record<strin
   }
   const lenient = value as Lenient<z.infer<S>>;
   return clean ? { value: lenient, shaped: parsed as z.infer<S> } : { value: lenient };
+}
+
+/**
+ * The parse of the whole map, when it is well-formed: the common case, and one zod parse instead of one per key
+ * (issue 19: a 1,000-app stack made 30,000 of them). Only for a plain map, whose every key is its own (JSON, YAML
+ * or an object literal): zod reads inherited keys, the key-by-key parse does not. Anything else, or any problem,
+ * goes key by key, which reports it.
+ */
+function wellFormed(schema: z.ZodObject, shape: Record<string, unknown>, raw: Record<string, unknown>): Record<string, unknown> | undefined {
+  const proto: unknown = Object.getPrototypeOf(raw);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  if (unknownKeys(shape, raw).length > 0) return undefined;
+  const result = schema.safeParse(raw);
+  return result.success ? (result.data as Record<string, unknown>) : undefined;
 }
 
 /** The keys a strict object schema does not declare, as zod finds them (`for ... in`; JSON input has only own keys). */

@@ -3,8 +3,11 @@
  * whole-object parse reports (the same CONFIG_* diagnostics, in the same words), keeps every well-formed key
  * typed, marks what is malformed, and keeps the well-formed items of a malformed list at their indices.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { Diagnostics } from "../../config/diagnostics";
 import { complete, itemsOf, MALFORMED, wellFormed } from "../../config/lenient";
 import { parseLenient } from "../../config/lenient-parse";
@@ -103,5 +106,39 @@ describe("own keys only", () => {
     expect(r.diagnostics).toEqual([]);
     expect("grantTypes" in r.value).toBe(false);
     expect(r.shaped && "grantTypes" in r.shaped).toBe(false);
+  });
+});
+
+describe("a well-formed map in one parse", () => {
+  // parseLenient parses a plain, well-formed map whole (issue 19) and anything else key by key. A map with
+  // another prototype always goes key by key, so the two paths meet on the same own keys here.
+  const keyByKey = (raw: Record<string, unknown>) => Object.assign(Object.create({}) as Record<string, unknown>, raw);
+  const stack = parse(readFileSync(join(__dirname, "../../stacks/Pulumi.dev.yaml"), "utf8")) as { config: Record<string, { apps?: Record<string, Record<string, unknown>> }> };
+  const apps: [string, Parameters<typeof parseLenient>[0], Record<string, unknown>][] = [
+    ...Object.entries(stack.config["oidc-apps:okta"]!.apps!).map(([n, a]) => [n, oktaAppSchemas[a["type"] as keyof typeof oktaAppSchemas], a] as [string, Parameters<typeof parseLenient>[0], Record<string, unknown>]),
+    ...Object.entries(stack.config["oidc-apps:auth0"]!.apps!).map(([n, a]) => [n, auth0AppSchema, a] as [string, Parameters<typeof parseLenient>[0], Record<string, unknown>]),
+  ];
+
+  it("covers the dev stack's apps of every kind", () => {
+    expect(new Set(apps.map(([, , a]) => a["type"]))).toEqual(new Set(["web", "browser", "native", "service", "regular_web"]));
+  });
+
+  for (const [name, schema, raw] of apps) {
+    it(`gives ${name} the same value and model, in the same key order, as the key-by-key parse`, () => {
+      const fast = lenient(schema, raw);
+      const slow = lenient(schema, keyByKey(raw));
+      expect(fast.diagnostics).toEqual([]);
+      expect(fast.shaped).toBeDefined();
+      expect(fast).toEqual(slow);
+      expect(Object.keys(fast.value)).toEqual(Object.keys(slow.value));
+      expect(Object.keys(fast.shaped!)).toEqual(Object.keys(slow.shaped!));
+    });
+  }
+
+  it("takes a map with a null prototype as a plain one", () => {
+    const raw = Object.assign(Object.create(null) as Record<string, unknown>, { type: "web", redirectUris: ["https://portal.example.com/callback"] });
+    const r = lenient(oktaAppSchemas.web, raw);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.shaped).toEqual({ type: "web", redirectUris: ["https://portal.example.com/callback"] });
   });
 });

@@ -71,12 +71,6 @@ export function rawUrlParts(raw: string): RawUrlParts | undefined {
   const scheme = m[1]!.toLowerCase();
   let rest = raw.slice(m[0].length);
   const special = SPECIAL_SCHEMES.has(scheme);
-  const queryOf = (s: string) => {
-    const q = s.indexOf("?");
-    if (q < 0) return {};
-    const h = s.indexOf("#", q);
-    return { query: s.slice(q + 1, h < 0 ? undefined : h) };
-  };
   if (special) rest = rest.replace(/^[/\\]*/, "");
   else if (rest.startsWith("//")) rest = rest.slice(2);
   else return { scheme, host: "", ...queryOf(rest) };
@@ -106,6 +100,18 @@ export function rawUrlParts(raw: string): RawUrlParts | undefined {
   };
 }
 
+function problemOf(kind: UrlProblemKind, message: string): UrlProblem {
+  return { kind, code: URL_PROBLEM_CODES[kind], message };
+}
+
+/** The query of what follows a URL's authority (or of an authority-less URL's rest), without `?` and fragment. */
+function queryOf(s: string): { query?: string } {
+  const q = s.indexOf("?");
+  if (q < 0) return {};
+  const h = s.indexOf("#", q);
+  return { query: s.slice(q + 1, h < 0 ? undefined : h) };
+}
+
 /**
  * Everything the URL policy says about `raw`, in a fixed order; empty when it complies. Each problem once. A
  * string that is not a URL at all has no policy problems (only its unsafe characters): whether it must be a URL
@@ -113,15 +119,16 @@ export function rawUrlParts(raw: string): RawUrlParts | undefined {
  */
 export function urlProblems(raw: string): UrlProblem[] {
   const problems: UrlProblem[] = [];
-  const add = (kind: UrlProblemKind, message: string) => problems.push({ kind, code: URL_PROBLEM_CODES[kind], message });
   const unsafe = findUnsafeCharacter(raw);
-  if (unsafe) add("unsafe-character", unsafeCharacterMessage(unsafe));
+  if (unsafe) problems.push(problemOf("unsafe-character", unsafeCharacterMessage(unsafe)));
   const parts = rawUrlParts(raw);
   if (!parts) return problems;
   if (parts.userinfo !== undefined) {
-    add(
-      "userinfo",
-      `has userinfo (something before an "@" in its authority: a user name, a password or a decoy host); the real host is ${show(parts.host)}, and userinfo in a URL is sent with every request and printed wherever the URL is.`,
+    problems.push(
+      problemOf(
+        "userinfo",
+        `has userinfo (something before an "@" in its authority: a user name, a password or a decoy host); the real host is ${show(parts.host)}, and userinfo in a URL is sent with every request and printed wherever the URL is.`,
+      ),
     );
   }
   const host = parts.host;
@@ -130,15 +137,17 @@ export function urlProblems(raw: string): UrlProblem[] {
     const ascii = host.includes("%") ? "" : domainToASCII(host.replace(/^\*\./, "x."));
     const hint = ascii && ascii !== host ? ` (as punycode: ${show(host.startsWith("*.") ? `*.${ascii.slice(2)}` : ascii)})` : "";
     const what = hostNonAscii !== undefined ? `the character ${characterLabel(hostNonAscii)}, which is not ASCII` : "percent-encoding";
-    add("host-not-ascii", `has in its host ${what}${hint}; hosts are written in ASCII, internationalized names as punycode A-labels (xn--…), so that the host a reviewer reads is the host a browser resolves.`);
+    problems.push(problemOf("host-not-ascii", `has in its host ${what}${hint}; hosts are written in ASCII, internationalized names as punycode A-labels (xn--…), so that the host a reviewer reads is the host a browser resolves.`));
   } else if (/[A-Z]/.test(host)) {
-    add("host-uppercase", `has capital letters in its host; write it ${show(host.toLowerCase())}: browsers and providers lowercase hosts, so a capitalised one differs from what is registered and reviewed.`);
+    problems.push(problemOf("host-uppercase", `has capital letters in its host; write it ${show(host.toLowerCase())}: browsers and providers lowercase hosts, so a capitalised one differs from what is registered and reviewed.`));
   }
   const secrets = secretParameters(parts.query);
   if (secrets.length > 0) {
-    add(
-      "secret-parameter",
-      `has the query parameter${secrets.length === 1 ? "" : "s"} ${secrets.map((s) => show(s)).join(", ")}, which carr${secrets.length === 1 ? "ies" : "y"} a credential or an authorization code: a URL is logged and shown everywhere, and an authorization response adds its own code.`,
+    problems.push(
+      problemOf(
+        "secret-parameter",
+        `has the query parameter${secrets.length === 1 ? "" : "s"} ${secrets.map((s) => show(s)).join(", ")}, which carr${secrets.length === 1 ? "ies" : "y"} a credential or an authorization code: a URL is logged and shown everywhere, and an authorization response adds its own code.`,
+      ),
     );
   }
   return problems;

@@ -135,10 +135,10 @@ export function checkConfigText(config: Readonly<Record<string, string>>, secret
   for (const key of Object.keys(config).sort()) {
     const ns = key.slice(0, key.indexOf(":"));
     if (ns !== PROJECT && ns !== "okta" && ns !== "auth0") continue; // other tools' keys: not read, not printed
-    checkString(key, key, "the key", false, diags);
+    checkString(key, placeOf(key), "the key", false, diags);
     if (secretKeys?.has(key) || CREDENTIALS.has(key)) continue;
     if (key === "okta:httpProxy") {
-      checkString(config[key]!, key, "the value", false, diags, true);
+      checkString(config[key]!, placeOf(key), "the value", false, diags, true);
       continue;
     }
     const raw = config[key]!;
@@ -154,32 +154,53 @@ export function checkConfigText(config: Readonly<Record<string, string>>, secret
   }
 }
 
+/**
+ * Where a string is: a chain from the config key down (`up` is the enclosing map or list). Nearly every string
+ * complies, so the key path is only spelled out (`keyPath`) for one that is reported, and no path is copied
+ * per string.
+ */
+interface Place {
+  readonly root: string;
+  readonly up: Place | undefined;
+  readonly segment: PathSegment | undefined;
+  /** The nearest key name at or above this place (a list item's is its list's): it decides URL fields. */
+  readonly field: string | undefined;
+}
+
+const placeOf = (root: string): Place => ({ root, up: undefined, segment: undefined, field: undefined });
+
+function pathOf(place: Place): string {
+  const segments: PathSegment[] = [];
+  for (let p: Place | undefined = place; p?.segment !== undefined; p = p.up) segments.push(p.segment);
+  return keyPath(place.root, segments.reverse());
+}
+
 function walk(root: string, value: unknown, diags: Diagnostics): void {
-  const stack: { value: unknown; at: PathSegment[] }[] = [{ value, at: [] }];
+  const stack: { value: unknown; place: Place }[] = [{ value, place: placeOf(root) }];
   while (stack.length > 0) {
-    const { value: v, at } = stack.pop()!;
+    const { value: v, place } = stack.pop()!;
     if (typeof v === "string") {
-      const pem = at.at(-1) === PEM_FIELD;
-      const field = [...at].reverse().find((s) => typeof s === "string");
-      checkString(v, keyPath(root, at), "the value", pem, diags, typeof field === "string" && URL_FIELDS.has(field));
+      checkString(v, place, "the value", place.segment === PEM_FIELD, diags, place.field !== undefined && URL_FIELDS.has(place.field));
     } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], at: [...at, i] });
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], place: { root, up: place, segment: i, field: place.field } });
     } else if (v !== null && typeof v === "object") {
       const entries = Object.entries(v as Record<string, unknown>);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [k, child] = entries[i]!;
-        checkString(k, keyPath(root, [...at, k]), "the key", false, diags);
-        stack.push({ value: child, at: [...at, k] });
+        const at: Place = { root, up: place, segment: k, field: k };
+        checkString(k, at, "the key", false, diags);
+        stack.push({ value: child, place: at });
       }
     }
   }
 }
 
 /** `pem`: a PEM field, where line breaks belong and private keys are another rule's; `url`: a URL field (see URL_FIELDS). */
-function checkString(text: string, path: string, what: string, pem: boolean, diags: Diagnostics, url = false): void {
+function checkString(text: string, place: Place, what: string, pem: boolean, diags: Diagnostics, url = false): void {
   const unsafe = findUnsafeCharacter(text, { allowLineBreaks: pem });
-  if (unsafe) diags.report(TEXT_AND_URL_RULES.TEXT_UNSAFE_CHARACTER, path, unsafeCharacterMessage(unsafe, what));
+  if (unsafe) diags.report(TEXT_AND_URL_RULES.TEXT_UNSAFE_CHARACTER, pathOf(place), unsafeCharacterMessage(unsafe, what));
   if (pem) return;
   const shape = secretShape(text, { urlCredentials: !url });
-  if (shape) diags.report(TEXT_AND_URL_RULES.TEXT_SECRET_SHAPE, path, secretShapeMessage(shape, what));
+  if (shape) diags.report(TEXT_AND_URL_RULES.TEXT_SECRET_SHAPE, pathOf(place), secretShapeMessage(shape, what));
 }
+

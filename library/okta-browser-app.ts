@@ -2,7 +2,8 @@ import type * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import type { OktaSignInAppArgs } from "./common-args";
 
-import { buildUserApp, planUserApp } from "./okta-user-app";
+import { buildOktaUserApp } from "../components/okta/user-app";
+import { planUserApp, userAppArgs, userAppOrigins } from "./okta-user-app";
 
 /** The args of an OktaBrowserApp: the stack file's keys of a `type: browser` app. Plain values (validated before anything is registered). */
 // The stack file has no key for browser apps only: the shared ones are all there are.
@@ -29,7 +30,8 @@ export class OktaBrowserApp extends pulumi.ComponentResource {
   constructor(name: string, args: OktaBrowserAppArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planUserApp("oidc-apps:index:OktaBrowserApp", "OktaBrowserApp", "browser", name, args);
     super(plan.type, name, {}, opts);
-    const parts = buildUserApp(this, name, plan);
+    const parts = buildOktaUserApp(this, name, userAppArgs(this, name, plan));
+    userAppOrigins(this, name, plan);
     this.app = parts.app;
     this.clientId = parts.clientId;
 

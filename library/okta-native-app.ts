@@ -2,7 +2,8 @@ import type * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import type { OktaSignInAppArgs } from "./common-args";
 
-import { buildUserApp, planUserApp } from "./okta-user-app";
+import { buildOktaUserApp } from "../components/okta/user-app";
+import { planUserApp, userAppArgs, userAppOrigins } from "./okta-user-app";
 
 /** The args of an OktaNativeApp: the stack file's keys of a `type: native` app. Plain values (validated before anything is registered). */
 // The stack file has no key for native apps only: the shared ones are all there are.
@@ -29,7 +30,8 @@ export class OktaNativeApp extends pulumi.ComponentResource {
   constructor(name: string, args: OktaNativeAppArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planUserApp("oidc-apps:index:OktaNativeApp", "OktaNativeApp", "native", name, args);
     super(plan.type, name, {}, opts);
-    const parts = buildUserApp(this, name, plan);
+    const parts = buildOktaUserApp(this, name, userAppArgs(this, name, plan));
+    userAppOrigins(this, name, plan);
     this.app = parts.app;
     this.clientId = parts.clientId;
 

@@ -1,6 +1,6 @@
 /**
  * What OktaWebApp, OktaBrowserApp and OktaNativeApp share: their plan (the program's prebuilt model, or the
- * args through the stack file's rules) and their build (components/okta/user-app.ts, as the program's apps).
+ * args through the stack file's rules) and the args of their build (components/okta/user-app.ts, as the program's apps).
  * Each class extends `pulumi.ComponentResource` itself: the component analyzer accepts no other base.
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -8,7 +8,7 @@ import type { OktaOrg, OktaUserAppSpec, TrustedOriginSpec } from "../config/mode
 import type { GroupToAssign } from "../components/okta/assignments";
 import { groupLookupsWith } from "../components/okta/group-lookups";
 import { createTrustedOrigins } from "../components/okta/trusted-origins";
-import { buildOktaUserApp, type OktaUserAppArgs, type OktaUserAppParts } from "../components/okta/user-app";
+import type { OktaUserAppArgs } from "../components/okta/user-app";
 import { prebuiltOf } from "./channel";
 import { planOktaApp } from "./okta-entry";
 
@@ -36,10 +36,17 @@ export function planUserApp(type: string, component: string, kind: OktaUserAppSp
   return { type, spec: plan.spec, org: plan.org ?? NO_ORG, orgKnown: plan.org !== undefined, protect: plan.protect, origins: plan.origins };
 }
 
-/** After `super()`: the app's resources under `component`, and the values its outputs carry. */
-export function buildUserApp(component: pulumi.ComponentResource, name: string, plan: UserAppPlan): OktaUserAppParts {
+/**
+ * After `super()`: what the build takes (the groups looked up under `component` unless the program looked them
+ * up already). The class passes it straight to `buildOktaUserApp`, so each resource is constructed as few calls
+ * below the class as possible: the SDK reads the whole call stack for every resource (issue 19, bench/).
+ */
+export function userAppArgs(component: pulumi.ComponentResource, name: string, plan: UserAppPlan): OktaUserAppArgs {
   const groups = plan.groups ?? groupLookupsWith({ parent: component }).groupsFor(name, plan.spec.assignTo);
-  const parts = buildOktaUserApp(component, name, { spec: plan.spec, org: plan.org, groups, protect: plan.protect });
+  return { spec: plan.spec, org: plan.org, groups, protect: plan.protect };
+}
+
+/** After the build: the app's own trusted origins (library users only; the program merges them per stack). */
+export function userAppOrigins(component: pulumi.ComponentResource, name: string, plan: UserAppPlan): void {
   if (plan.origins.length > 0) createTrustedOrigins(component, `${name}-trusted-origin`, plan.origins);
-  return parts;
 }

@@ -2,7 +2,8 @@ import type * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import type { OktaSignInAppArgs } from "./common-args";
 import type { ClientAuthMethod } from "./enums";
-import { buildUserApp, planUserApp } from "./okta-user-app";
+import { buildOktaUserApp } from "../components/okta/user-app";
+import { planUserApp, userAppArgs, userAppOrigins } from "./okta-user-app";
 
 /** The args of an OktaWebApp: the stack file's keys of a `type: web` app. Plain values (validated before anything is registered). */
 export interface OktaWebAppArgs extends OktaSignInAppArgs {
@@ -44,7 +45,8 @@ export class OktaWebApp extends pulumi.ComponentResource {
   constructor(name: string, args: OktaWebAppArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planUserApp("oidc-apps:index:OktaWebApp", "OktaWebApp", "web", name, args);
     super(plan.type, name, {}, opts);
-    const parts = buildUserApp(this, name, plan);
+    const parts = buildOktaUserApp(this, name, userAppArgs(this, name, plan));
+    userAppOrigins(this, name, plan);
     this.app = parts.app;
     this.clientId = parts.clientId;
     this.clientSecret = parts.clientSecret!;

@@ -12,10 +12,16 @@
  */
 export const APPS_PER_TURN = 5;
 
-/** `register` for each app in order, `APPS_PER_TURN` per turn of the event loop. */
-export async function eachApp<T>(apps: readonly T[], register: (app: T) => void): Promise<void> {
-  for (let i = 0; i < apps.length; i++) {
-    if (i > 0 && i % APPS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    register(apps[i]!);
-  }
+/**
+ * Whether a turn of the event loop comes before the app at `index`: after every APPS_PER_TURN apps. The callers
+ * construct apps in their own loop, not through a callback: the SDK reads the whole call stack of every resource
+ * it constructs (`Resource.stackTrace`), so each frame between the program and a resource costs every resource.
+ */
+export function turnBefore(index: number): boolean {
+  return index > 0 && index % APPS_PER_TURN === 0;
+}
+
+/** A turn of the event loop (see APPS_PER_TURN). */
+export function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
 }

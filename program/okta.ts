@@ -3,10 +3,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import { groupLookups } from "../components/okta/group-lookups";
 import type { OktaUserAppArgs } from "../components/okta/user-app";
 import { COMPONENT_TYPES } from "../components/types";
-import type { OktaModel, OktaServiceAppSpec, OktaUserAppSpec } from "../config/model";
-import { OktaBrowserApp, OktaNativeApp, OktaServiceApp, OktaTrustedOrigins, OktaWebApp } from "../library";
-import { prebuiltOktaServiceApp, prebuiltOktaUserApp, prebuiltTrustedOrigins } from "../library/channel";
-import { eachApp } from "./batches";
+import type { OktaModel, OktaUserAppSpec } from "../config/model";
+import { OktaBrowserApp, OktaNativeApp, OktaServiceApp, OktaTrustedOrigins, OktaWebApp, type OktaBrowserAppArgs, type OktaNativeAppArgs, type OktaWebAppArgs } from "../library";
+import { prebuiltOktaServiceApp, prebuiltOktaUserApp, prebuiltTrustedOrigins, type Prebuilt } from "../library/channel";
+import { nextTurn, turnBefore } from "./batches";
 import type { OktaAppOutputs } from "./outputs";
 import { oktaProvider } from "./providers";
 import type { SecretAware } from "./secrets";
@@ -26,22 +26,24 @@ export async function oktaStack(model: OktaModel, protect: boolean, secret: Secr
   }
 
   const outputs: Record<string, OktaAppOutputs> = {};
-  await eachApp(model.apps, (spec) => {
+  // Constructed right here, not through helpers or callbacks: every frame between this loop and a resource is
+  // read by the SDK for every resource (program/batches.ts).
+  for (const [i, spec] of model.apps.entries()) {
+    if (turnBefore(i)) await nextTurn();
     if (spec.kind === "service") {
-      outputs[spec.name] = serviceOutputs(serviceApp(spec, model, protect, opts), model.org.orgUrl);
-      return;
+      const app = new OktaServiceApp(spec.name, prebuiltOktaServiceApp({ type: COMPONENT_TYPES.oktaService, spec, org: model.org, protect }), opts);
+      outputs[spec.name] = serviceOutputs(app, model.org.orgUrl);
+      continue;
     }
-    const app = userApp(spec, { spec, org: model.org, groups: groups.groupsFor(spec.name, spec.assignTo), protect }, opts);
+    const { Class, type } = USER_APPS[spec.kind];
+    const args: Prebuilt<OktaUserAppArgs> = { type, spec, org: model.org, groups: groups.groupsFor(spec.name, spec.assignTo), protect };
+    const app = new Class(spec.name, prebuiltOktaUserApp(args), opts);
     outputs[spec.name] = {
       ...userAppOutputs(spec.kind, app, model.org.orgUrl),
       ...(spec.apiScopes.length > 0 ? { scopes: spec.apiScopes.join(" ") } : {}),
     };
-  });
+  }
   return outputs;
-}
-
-function serviceApp(spec: OktaServiceAppSpec, model: OktaModel, protect: boolean, opts: pulumi.ComponentResourceOptions): OktaServiceApp {
-  return new OktaServiceApp(spec.name, prebuiltOktaServiceApp({ type: COMPONENT_TYPES.oktaService, spec, org: model.org, protect }), opts);
 }
 
 function serviceOutputs(app: OktaServiceApp, orgUrl: string): OktaAppOutputs {
@@ -62,17 +64,15 @@ function serviceOutputs(app: OktaServiceApp, orgUrl: string): OktaAppOutputs {
 }
 
 type UserApp = OktaWebApp | OktaBrowserApp | OktaNativeApp;
+/** The args every user-app class takes from the program: the prebuilt carrier (library/channel.ts), typed as all three. */
+type UserAppClass = new (name: string, args: OktaWebAppArgs & OktaBrowserAppArgs & OktaNativeAppArgs, opts?: pulumi.ComponentResourceOptions) => UserApp;
 
-function userApp(spec: OktaUserAppSpec, args: OktaUserAppArgs, opts: pulumi.ComponentResourceOptions): UserApp {
-  switch (spec.kind) {
-    case "web":
-      return new OktaWebApp(spec.name, prebuiltOktaUserApp({ type: COMPONENT_TYPES.oktaWeb, ...args }), opts);
-    case "browser":
-      return new OktaBrowserApp(spec.name, prebuiltOktaUserApp({ type: COMPONENT_TYPES.oktaBrowser, ...args }), opts);
-    case "native":
-      return new OktaNativeApp(spec.name, prebuiltOktaUserApp({ type: COMPONENT_TYPES.oktaNative, ...args }), opts);
-  }
-}
+/** Each kind's class, and the type token its URNs keep (components/types.ts). */
+const USER_APPS: Record<OktaUserAppSpec["kind"], { readonly Class: UserAppClass; readonly type: string }> = {
+  web: { Class: OktaWebApp, type: COMPONENT_TYPES.oktaWeb },
+  browser: { Class: OktaBrowserApp, type: COMPONENT_TYPES.oktaBrowser },
+  native: { Class: OktaNativeApp, type: COMPONENT_TYPES.oktaNative },
+};
 
 function userAppOutputs(type: string, app: UserApp, orgUrl: string): OktaAppOutputs {
   return {

@@ -29,22 +29,28 @@ export interface SigningKey {
  * production protects.
  */
 export function signingKeys(name: string, specs: readonly KeySpec[], parent: pulumi.Resource): SigningKey[] {
-  return specs.map((spec) => {
-    if (spec.source === "provided") return { kid: spec.kid, jwk: pulumi.output(spec.jwk), publicKeyPem: pulumi.output(pemOf(spec.jwk)) };
+  // A loop, not `map`: the SDK reads the whole call stack of each resource, and a callback adds two frames.
+  const keys: SigningKey[] = [];
+  for (const spec of specs) {
+    if (spec.source === "provided") {
+      keys.push({ kid: spec.kid, jwk: pulumi.output(spec.jwk), publicKeyPem: pulumi.output(pemOf(spec.jwk)) });
+      continue;
+    }
     const key = new tls.PrivateKey(
       keyResourceName(name, spec.kid),
       spec.algorithm === "RSA" ? { algorithm: "RSA", rsaBits: spec.rsaBits } : { algorithm: "ECDSA", ecdsaCurve: spec.curve },
       { parent },
     );
     const jwk = key.publicKeyPem.apply((pem) => publicJwk(pem, spec.kid));
-    return {
+    keys.push({
       kid: spec.kid,
       jwk,
       publicKeyPem: key.publicKeyPem,
       privateKeyPem: pulumi.secret(key.privateKeyPemPkcs8),
       privateJwk: pulumi.secret(pulumi.all([key.privateKeyPemPkcs8, jwk]).apply(([pem, pub]) => privateJwkJson(pem, pub))),
-    };
-  });
+    });
+  }
+  return keys;
 }
 
 export interface PrivateKeyOutputs {

@@ -47,12 +47,16 @@ export function adminRoleSlugs(roles: readonly AdminRoleSpec[]): string[] {
 
 export function assignAdminRoles(name: string, clientId: pulumi.Input<string>, roles: readonly AdminRoleSpec[], opts: pulumi.CustomResourceOptions): pulumi.CustomResource[] {
   const slugs = adminRoleSlugs(roles);
-  return roles.map((role, i) => {
+  // A loop, not `map`: the SDK reads the whole call stack of each resource, and a callback adds two frames.
+  const assigned: pulumi.CustomResource[] = [];
+  for (const [i, role] of roles.entries()) {
     const resourceName = `${name}-role-${slugs[i]!}`;
     if (role.kind === "custom") {
-      return new okta.Oauth2V1ClientsRoleCustom(resourceName, { clientId, type: "CUSTOM", role: role.role, resourceSet: role.resourceSet }, opts);
+      assigned.push(new okta.Oauth2V1ClientsRoleCustom(resourceName, { clientId, type: "CUSTOM", role: role.role, resourceSet: role.resourceSet }, opts));
+      continue;
     }
     const Role = ROLE_RESOURCES[role.type as StandardAdminRole];
-    return new Role(resourceName, { clientId, type: role.type }, opts);
-  });
+    assigned.push(new Role(resourceName, { clientId, type: role.type }, opts));
+  }
+  return assigned;
 }

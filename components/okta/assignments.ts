@@ -25,5 +25,8 @@ export function assignGroups(
   groups: readonly GroupToAssign[],
   opts: pulumi.CustomResourceOptions,
 ): okta.app.GroupAssignment[] {
-  return groups.map((group) => new okta.app.GroupAssignment(`${name}-group-${group.slug}`, { appId: app.id, groupId: group.id }, opts));
+  // A loop, not `map`: the SDK reads the whole call stack of each resource, and a callback adds two frames.
+  const assignments: okta.app.GroupAssignment[] = [];
+  for (const group of groups) assignments.push(new okta.app.GroupAssignment(`${name}-group-${group.slug}`, { appId: app.id, groupId: group.id }, opts));
+  return assignments;
 }

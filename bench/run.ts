@@ -234,9 +234,16 @@ async function bench(): Promise<void> {
   // 2. The plan against the hand-written baseline.
   const N = quick ? 200 : 1000;
   const equal = child<{ equal: boolean; resources: number }>(snap, "bench/eval-child.ts", "equal", N);
-  const vs = await group(`plan vs baseline, ${N} apps`, quick ? 2 : 7, () => {
-    const plan = child(snap, "bench/eval-child.ts", "plan", N);
-    const base = child(snap, "bench/eval-child.ts", "baseline", N, main.APPS_PER_TURN);
+  // The pair judged is taken in alternating order (plan first in even rounds, the baseline first in odd ones), so
+  // whatever the previous sample leaves behind (the all-in-one-turn baseline's 850 MB, a warm page cache) falls on
+  // each side equally often.
+  const vs = await group(`plan vs baseline, ${N} apps`, quick ? 2 : 9, (round) => {
+    const runPlan = () => child(snap, "bench/eval-child.ts", "plan", N);
+    const runBase = () => child(snap, "bench/eval-child.ts", "baseline", N, main.APPS_PER_TURN);
+    const planFirst = round % 2 === 0;
+    const first = planFirst ? runPlan() : runBase();
+    const second = planFirst ? runBase() : runPlan();
+    const [plan, base] = planFirst ? [first, second] : [second, first];
     const sync = child(snap, "bench/eval-child.ts", "baseline", N, 0);
     return { plan: plan["ms"]!, planCpu: plan["cpuMs"]!, planRss: plan["maxRssKb"]!, base: base["ms"]!, baseCpu: base["cpuMs"]!, baseRss: base["maxRssKb"]!, sync: sync["ms"]!, syncCpu: sync["cpuMs"]!, syncRss: sync["maxRssKb"]! };
   });
@@ -415,7 +422,7 @@ async function bench(): Promise<void> {
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${fixed(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}, Node ${process.version}. Shared with other work:`,
     `1-minute load average ${load.map((l) => l.toFixed(1)).join(" → ")} over the run (start, after each section). Samples are interleaved and every ratio is`,
     `measured in the same run, so a disturbance shifts both sides of a ratio; absolute numbers move with the load. ${R} rounds per`,
-    `interleaved group unless a table says otherwise (9 for the language-host-like run). Each group waits for other work to leave the`,
+    `interleaved group unless a table says otherwise (9 for the language-host-like run and for the plan against the baseline, whose two sides alternate which goes first). Each group waits for other work to leave the`,
     `machine (at most ${CALM * 100}% of it busy, up to two minutes), and one whose samples spread more than ${DISTURBED}x is measured again, up to twice.`,
     `Reproduce: \`npm run bench\` (about ${fixed((performance.now() - started) / 60000)} minutes); each row's command reproduces that row alone (after \`npm run build\`).`,
     "",

@@ -132,13 +132,14 @@ const URL_FIELDS = new Set([
 
 /** The string policy over the whole stack: TEXT_UNSAFE_CHARACTER and TEXT_SECRET_SHAPE at the exact key path. */
 export function checkConfigText(config: Readonly<Record<string, string>>, secretKeys: ReadonlySet<string> | undefined, diags: Diagnostics): void {
+  const clean = new CleanStrings();
   for (const key of Object.keys(config).sort()) {
     const ns = key.slice(0, key.indexOf(":"));
     if (ns !== PROJECT && ns !== "okta" && ns !== "auth0") continue; // other tools' keys: not read, not printed
-    checkString(key, placeOf(key), "the key", false, diags);
+    checkString(key, placeOf(key), "the key", false, diags, clean);
     if (secretKeys?.has(key) || CREDENTIALS.has(key)) continue;
     if (key === "okta:httpProxy") {
-      checkString(config[key]!, placeOf(key), "the value", false, diags, true);
+      checkString(config[key]!, placeOf(key), "the value", false, diags, clean, true);
       continue;
     }
     const raw = config[key]!;
@@ -150,7 +151,22 @@ export function checkConfigText(config: Readonly<Record<string, string>>, secret
         value = raw;
       }
     }
-    walk(key, value, diags);
+    walk(key, value, diags, clean);
+  }
+}
+
+/**
+ * The strings already found to comply, by how they were checked: a stack repeats most of its strings (every
+ * app's keys, types, grant types, groups and origins), and a string that complies once complies everywhere
+ * it is checked the same way. One per check of the whole config, so nothing outlives it.
+ */
+class CleanStrings {
+  private readonly seen = [new Set<string>(), new Set<string>()];
+  has(text: string, url: boolean): boolean {
+    return this.seen[url ? 1 : 0]!.has(text);
+  }
+  add(text: string, url: boolean): void {
+    this.seen[url ? 1 : 0]!.add(text);
   }
 }
 
@@ -175,12 +191,12 @@ function pathOf(place: Place): string {
   return keyPath(place.root, segments.reverse());
 }
 
-function walk(root: string, value: unknown, diags: Diagnostics): void {
+function walk(root: string, value: unknown, diags: Diagnostics, clean: CleanStrings): void {
   const stack: { value: unknown; place: Place }[] = [{ value, place: placeOf(root) }];
   while (stack.length > 0) {
     const { value: v, place } = stack.pop()!;
     if (typeof v === "string") {
-      checkString(v, place, "the value", place.segment === PEM_FIELD, diags, place.field !== undefined && URL_FIELDS.has(place.field));
+      checkString(v, place, "the value", place.segment === PEM_FIELD, diags, clean, place.field !== undefined && URL_FIELDS.has(place.field));
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], place: { root, up: place, segment: i, field: place.field } });
     } else if (v !== null && typeof v === "object") {
@@ -188,7 +204,7 @@ function walk(root: string, value: unknown, diags: Diagnostics): void {
       for (let i = entries.length - 1; i >= 0; i--) {
         const [k, child] = entries[i]!;
         const at: Place = { root, up: place, segment: k, field: k };
-        checkString(k, at, "the key", false, diags);
+        checkString(k, at, "the key", false, diags, clean);
         stack.push({ value: child, place: at });
       }
     }
@@ -196,11 +212,14 @@ function walk(root: string, value: unknown, diags: Diagnostics): void {
 }
 
 /** `pem`: a PEM field, where line breaks belong and private keys are another rule's; `url`: a URL field (see URL_FIELDS). */
-function checkString(text: string, place: Place, what: string, pem: boolean, diags: Diagnostics, url = false): void {
+function checkString(text: string, place: Place, what: string, pem: boolean, diags: Diagnostics, clean: CleanStrings, url = false): void {
+  // PEM fields are few and long: not remembered.
+  if (!pem && clean.has(text, url)) return;
   const unsafe = findUnsafeCharacter(text, { allowLineBreaks: pem });
   if (unsafe) diags.report(TEXT_AND_URL_RULES.TEXT_UNSAFE_CHARACTER, pathOf(place), unsafeCharacterMessage(unsafe, what));
   if (pem) return;
   const shape = secretShape(text, { urlCredentials: !url });
   if (shape) diags.report(TEXT_AND_URL_RULES.TEXT_SECRET_SHAPE, pathOf(place), secretShapeMessage(shape, what));
+  if (!unsafe && !shape) clean.add(text, url);
 }
 

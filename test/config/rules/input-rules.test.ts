@@ -161,6 +161,29 @@ rule("TEXT_UNSAFE_CHARACTER", () => {
     expectProblem(load(portal({}, { "okta:clientId": "0oa1\u001b[2J" })), "TEXT_UNSAFE_CHARACTER", "okta:clientId", "U+001B ESCAPE");
   });
 
+  it("reports a string at every place it appears, and a clean one as a key does not excuse it as a URL", () => {
+    // checkConfigText remembers the strings that comply (issue 19); a string that does not is reported each time.
+    const group = "Admins\u200b";
+    const r = load(
+      stackYaml({
+        "okta:orgName": "acme",
+        "oidc-apps:environment": "development",
+        "oidc-apps:okta": {
+          apps: {
+            // First as a URL field, where the URL policy (not the string policy) answers for the password.
+            c: { type: "web", redirectUris: ["https://u:p@portal.example.com"] },
+            a: { type: "web", redirectUris: [CALLBACK], assignTo: { groups: [group] } },
+            b: { type: "web", redirectUris: [CALLBACK], assignTo: { groups: [group] }, label: "https://u:p@portal.example.com" },
+          },
+        },
+      }),
+    );
+    expect(withCode(r.diagnostics, "TEXT_UNSAFE_CHARACTER").map((d) => d.path)).toEqual(["oidc-apps:okta.apps.a.assignTo.groups[0]", "oidc-apps:okta.apps.b.assignTo.groups[0]"]);
+    // As a label the URL with a password is a secret's shape; as a redirect URI it is the URL policy's.
+    expect(withCode(r.diagnostics, "TEXT_SECRET_SHAPE").map((d) => d.path)).toEqual(["oidc-apps:okta.apps.b.label"]);
+    expect(withCode(r.diagnostics, "URL_USERINFO").map((d) => d.path)).toEqual(["oidc-apps:okta.apps.c.redirectUris[0]"]);
+  });
+
   it("passes line breaks in a PEM publicKey, and plain Unicode text (accents, CJK, emoji without joiners)", () => {
     expectAbsent(load(portal({ label: "Café 東京 🚀" })), "TEXT_UNSAFE_CHARACTER");
   });

@@ -96,6 +96,13 @@ async function group<T extends Record<string, number>>(
   return kept;
 }
 
+/** The first and third quartiles of `xs`, as `1.02x–1.15x`. */
+function quartiles(xs: readonly number[]): string {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]!;
+  return `${at(0.25).toFixed(2)}x–${at(0.75).toFixed(2)}x`;
+}
+
 /** The median of per-round ratios a[i] / b[i]: each pair was measured back to back, so a slow drift cancels. */
 const pairedRatio = (a: Row, b: Row) => median(a.map((x, i) => x / b[i]!));
 
@@ -235,17 +242,23 @@ async function bench(): Promise<void> {
   const N = quick ? 200 : 1000;
   const equal = child<{ equal: boolean; resources: number }>(snap, "bench/eval-child.ts", "equal", N);
   // The pair judged is taken in alternating order (plan first in even rounds, the baseline first in odd ones), so
-  // whatever the previous sample leaves behind (the all-in-one-turn baseline's 850 MB, a warm page cache) falls on
-  // each side equally often.
-  const vs = await group(`plan vs baseline, ${N} apps`, quick ? 2 : 9, (round) => {
+  // whatever the previous sample leaves behind (a warm page cache, memory just given back) falls on each side
+  // equally often. 15 rounds: on this shared machine one pair's ratio wanders by ±10% from round to round, and
+  // the median of 15 is steadier than that of 7; the report gives the quartiles of the per-round ratios.
+  const vs = await group(`plan vs baseline, ${N} apps`, quick ? 2 : 15, (round) => {
     const runPlan = () => child(snap, "bench/eval-child.ts", "plan", N);
     const runBase = () => child(snap, "bench/eval-child.ts", "baseline", N, main.APPS_PER_TURN);
     const planFirst = round % 2 === 0;
     const first = planFirst ? runPlan() : runBase();
     const second = planFirst ? runBase() : runPlan();
     const [plan, base] = planFirst ? [first, second] : [second, first];
+    return { plan: plan["ms"]!, planCpu: plan["cpuMs"]!, planRss: plan["maxRssKb"]!, base: base["ms"]!, baseCpu: base["cpuMs"]!, baseRss: base["maxRssKb"]! };
+  });
+  // What batching buys, in its own group: the all-in-one-turn baseline takes twice as long and 850 MB.
+  const batching = await group(`baseline batched vs all in one turn, ${N} apps`, quick ? 1 : 3, () => {
+    const base = child(snap, "bench/eval-child.ts", "baseline", N, main.APPS_PER_TURN);
     const sync = child(snap, "bench/eval-child.ts", "baseline", N, 0);
-    return { plan: plan["ms"]!, planCpu: plan["cpuMs"]!, planRss: plan["maxRssKb"]!, base: base["ms"]!, baseCpu: base["cpuMs"]!, baseRss: base["maxRssKb"]!, sync: sync["ms"]!, syncCpu: sync["cpuMs"]!, syncRss: sync["maxRssKb"]! };
+    return { base: base["ms"]!, baseRss: base["maxRssKb"]!, sync: sync["ms"]!, syncCpu: sync["cpuMs"]!, syncRss: sync["maxRssKb"]! };
   });
   push(
     `## 2. The offline plan of ${N} apps against a hand-written program`,
@@ -259,10 +272,10 @@ async function bench(): Promise<void> {
     "| --- | ---: | ---: | ---: | ---: | --- |",
     `| **the plan** (config, validation, program, capture) | ${fixed(m(vs.plan))} | ${spread(vs.plan)} | ${fixed(m(vs.planCpu))} | ${fixed(mib(m(vs.planRss)))} | \`node --import tsx bench/eval-child.ts plan ${N}\` |`,
     `| hand-written baseline, ${main.APPS_PER_TURN} apps per turn of the event loop (as the program) | ${fixed(m(vs.base))} | ${spread(vs.base)} | ${fixed(m(vs.baseCpu))} | ${fixed(mib(m(vs.baseRss)))} | \`node --import tsx bench/eval-child.ts baseline ${N} ${main.APPS_PER_TURN}\` |`,
-    `| hand-written baseline, all apps in one turn (as the program did before) | ${fixed(m(vs.sync))} | ${spread(vs.sync)} | ${fixed(m(vs.syncCpu))} | ${fixed(mib(m(vs.syncRss)))} | \`node --import tsx bench/eval-child.ts baseline ${N} 0\` |`,
+    `| hand-written baseline, all apps in one turn (as the program did before) | ${fixed(m(batching.sync))} | ${spread(batching.sync)} | ${fixed(m(batching.syncCpu))} | ${fixed(mib(m(batching.syncRss)))} | \`node --import tsx bench/eval-child.ts baseline ${N} 0\` |`,
     "",
-    `Ratios (same run): the plan is **${pairedRatio(vs.plan, vs.base).toFixed(2)}x** the baseline's wall time (median of per-round ratios; ratio of medians ${ratio(m(vs.plan), m(vs.base))}; CPU ${pairedRatio(vs.planCpu, vs.baseCpu).toFixed(2)}x); constructing ${main.APPS_PER_TURN} apps per turn instead of all at once costs the`,
-    `baseline ${pairedRatio(vs.base, vs.sync).toFixed(2)}x the time and ${ratio(m(vs.baseRss), m(vs.syncRss))} the peak memory.`,
+    `Ratios (same run): the plan is **${pairedRatio(vs.plan, vs.base).toFixed(2)}x** the baseline's wall time (median of ${vs.plan.length} per-round ratios, quartiles ${quartiles(vs.plan.map((x, i) => x / vs.base[i]!))}; ratio of medians ${ratio(m(vs.plan), m(vs.base))}; CPU ${pairedRatio(vs.planCpu, vs.baseCpu).toFixed(2)}x); constructing ${main.APPS_PER_TURN} apps per turn instead of all at once costs the`,
+    `baseline ${pairedRatio(batching.base, batching.sync).toFixed(2)}x the time and ${ratio(m(batching.baseRss), m(batching.syncRss))} the peak memory (${batching.sync.length} rounds of their own).`,
     "",
   );
   ratioTarget(`${N} apps: the plan ≤ 1.10x the hand-written baseline`, pairedRatio(vs.plan, vs.base), 1.1);
@@ -422,7 +435,7 @@ async function bench(): Promise<void> {
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${fixed(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}, Node ${process.version}. Shared with other work:`,
     `1-minute load average ${load.map((l) => l.toFixed(1)).join(" → ")} over the run (start, after each section). Samples are interleaved and every ratio is`,
     `measured in the same run, so a disturbance shifts both sides of a ratio; absolute numbers move with the load. ${R} rounds per`,
-    `interleaved group unless a table says otherwise (9 for the language-host-like run and for the plan against the baseline, whose two sides alternate which goes first). Each group waits for other work to leave the`,
+    `interleaved group unless a table says otherwise (9 for the language-host-like run; 15 for the plan against the baseline, whose two sides alternate which goes first). Each group waits for other work to leave the`,
     `machine (at most ${CALM * 100}% of it busy, up to two minutes), and one whose samples spread more than ${DISTURBED}x is measured again, up to twice.`,
     `Reproduce: \`npm run bench\` (about ${fixed((performance.now() - started) / 60000)} minutes); each row's command reproduces that row alone (after \`npm run build\`).`,
     "",

@@ -9,6 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { keySlug } from "./keys";
+import type { AdminRoleSpec } from "./model";
 import { slug } from "./paths";
 
 /** Hex digits of the value's SHA-256 appended to every name of a colliding group. */
@@ -64,4 +65,41 @@ export function uniqueNames(items: readonly { readonly id: string; readonly plai
 /** A generated signing key's resource name: `<app>-key-<kid slug>`. Unique per app (KEY_DUPLICATE_KID) and per stack (KEY_RESOURCE_NAME_COLLISION). */
 export function keyResourceName(app: string, kid: string): string {
   return `${app}-key-${keySlug(kid)}`;
+}
+
+/**
+ * Resource-name slugs for one app's groups (`<app>-group-<slug>`): the plain slug, made unique where two names
+ * share one. A name with no letters or digits (e.g. only non-Latin script) has an empty slug: named by its hash.
+ */
+export function groupSlugs(names: readonly string[]): string[] {
+  const slugs = uniqueNames(names.map((n) => ({ id: n, plain: slug(n) || `group-${nameHash(n)}` })));
+  return names.map((n) => slugs.get(n)!);
+}
+
+/** `READ_ONLY_ADMIN` → `read-only-admin`; custom roles by their role id. Part of the resource names: stable. */
+export function roleSlug(role: AdminRoleSpec): string {
+  const raw = role.kind === "standard" ? role.type : `custom-${role.role}-${role.resourceSet}`;
+  return slug(raw);
+}
+
+/**
+ * The resource-name part of each of one app's roles (`<app>-role-<slug>`), in order: its {@link roleSlug},
+ * except for custom roles whose slugs collide (ids that differ only in case, or `a-b` + `c` vs `a` + `b-c`):
+ * each of those gets `-<8 hex of sha256>` of its role and resource set appended. Standard roles cannot collide:
+ * each has its own resource type.
+ */
+export function adminRoleSlugs(roles: readonly AdminRoleSpec[]): string[] {
+  const identity = (role: Extract<AdminRoleSpec, { kind: "custom" }>) => JSON.stringify([role.role, role.resourceSet]);
+  const custom = uniqueNames(roles.flatMap((role) => (role.kind === "custom" ? [{ id: identity(role), plain: roleSlug(role) }] : [])));
+  return roles.map((role) => (role.kind === "custom" ? custom.get(identity(role))! : roleSlug(role)));
+}
+
+/** A group assignment's resource name: `<app>-group-<slug>` ({@link groupSlugs}). Checked across apps: OKTA_RESOURCE_NAME_COLLISION. */
+export function groupAssignmentName(app: string, groupSlug: string): string {
+  return `${app}-group-${groupSlug}`;
+}
+
+/** An admin role's resource name: `<app>-role-<slug>` ({@link adminRoleSlugs}). Checked across apps: OKTA_RESOURCE_NAME_COLLISION. */
+export function adminRoleName(app: string, roleSlug: string): string {
+  return `${app}-role-${roleSlug}`;
 }

@@ -1,11 +1,11 @@
 /**
  * Admin roles for an OAuth client: each standard role type has its own resource in @pulumi/okta 7, whose
- * `type` input must equal the role's constant; custom roles bind a role to a resource set.
+ * `type` input must equal the role's constant; custom roles bind a role to a resource set. Their names come from
+ * config/names.ts `adminRoleSlugs`, which the loader also uses to refuse names two apps would share.
  */
 import * as okta from "@pulumi/okta";
 import type * as pulumi from "@pulumi/pulumi";
-import { uniqueNames } from "../../config/names";
-import { slug } from "../../config/paths";
+import { adminRoleName, adminRoleSlugs } from "../../config/names";
 import type { AdminRoleSpec } from "../../config/model";
 import type { StandardAdminRole } from "../../config/schema/okta";
 
@@ -27,30 +27,12 @@ export const ROLE_RESOURCES: Record<StandardAdminRole, RoleClass> = {
   WORKFLOWS_ADMIN: okta.Oauth2V1ClientsRoleWorkflowsAdmin,
 };
 
-/** `READ_ONLY_ADMIN` → `read-only-admin`; custom roles by their role id. Part of the resource names: stable. */
-export function roleSlug(role: AdminRoleSpec): string {
-  const raw = role.kind === "standard" ? role.type : `custom-${role.role}-${role.resourceSet}`;
-  return slug(raw);
-}
-
-/**
- * The resource-name part of each of one app's roles, in order: its {@link roleSlug}, except for custom roles
- * whose slugs collide (ids that differ only in case, or `a-b` + `c` vs `a` + `b-c`): each of those gets
- * `-<8 hex of sha256>` of its role and resource set appended (config/names.ts). Standard roles cannot collide:
- * each has its own resource type.
- */
-export function adminRoleSlugs(roles: readonly AdminRoleSpec[]): string[] {
-  const identity = (role: Extract<AdminRoleSpec, { kind: "custom" }>) => JSON.stringify([role.role, role.resourceSet]);
-  const custom = uniqueNames(roles.flatMap((role) => (role.kind === "custom" ? [{ id: identity(role), plain: roleSlug(role) }] : [])));
-  return roles.map((role) => (role.kind === "custom" ? custom.get(identity(role))! : roleSlug(role)));
-}
-
 export function assignAdminRoles(name: string, clientId: pulumi.Input<string>, roles: readonly AdminRoleSpec[], opts: pulumi.CustomResourceOptions): pulumi.CustomResource[] {
   const slugs = adminRoleSlugs(roles);
   // A loop, not `map`: the SDK reads the whole call stack of each resource, and a callback adds two frames.
   const assigned: pulumi.CustomResource[] = [];
   for (const [i, role] of roles.entries()) {
-    const resourceName = `${name}-role-${slugs[i]!}`;
+    const resourceName = adminRoleName(name, slugs[i]!);
     if (role.kind === "custom") {
       assigned.push(new okta.Oauth2V1ClientsRoleCustom(resourceName, { clientId, type: "CUSTOM", role: role.role, resourceSet: role.resourceSet }, opts));
       continue;

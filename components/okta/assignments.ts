@@ -1,5 +1,6 @@
 import * as okta from "@pulumi/okta";
 import type * as pulumi from "@pulumi/pulumi";
+import { groupAssignmentName } from "../../config/names";
 
 /** A group to assign: what the stack file names it (`Everyone` for `assignTo: everyone`) and its looked-up id. */
 export interface GroupToAssign {
@@ -27,6 +28,6 @@ export function assignGroups(
 ): okta.app.GroupAssignment[] {
   // A loop, not `map`: the SDK reads the whole call stack of each resource, and a callback adds two frames.
   const assignments: okta.app.GroupAssignment[] = [];
-  for (const group of groups) assignments.push(new okta.app.GroupAssignment(`${name}-group-${group.slug}`, { appId: app.id, groupId: group.id }, opts));
+  for (const group of groups) assignments.push(new okta.app.GroupAssignment(groupAssignmentName(name, group.slug), { appId: app.id, groupId: group.id }, opts));
   return assignments;
 }

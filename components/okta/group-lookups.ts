@@ -8,8 +8,7 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import type { Assignment } from "../../config/model";
-import { nameHash, uniqueNames } from "../../config/names";
-import { slug } from "../../config/paths";
+import { groupSlugs } from "../../config/names";
 import type { GroupToAssign } from "./assignments";
 
 /** The group id when the lookup found the group of exactly this name; the run's error otherwise. */
@@ -63,11 +62,4 @@ export function groupLookupsWith(opts: pulumi.InvokeOutputOptions) {
       }
     },
   };
-}
-
-/** Resource-name slugs for one app's groups: the plain slug, made unique where two names share one. */
-export function groupSlugs(names: readonly string[]): string[] {
-  // A name with no letters or digits (e.g. only non-Latin script) has an empty slug: name it by its hash.
-  const slugs = uniqueNames(names.map((n) => ({ id: n, plain: slug(n) || `group-${nameHash(n)}` })));
-  return names.map((n) => slugs.get(n)!);
 }

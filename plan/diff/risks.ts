@@ -289,7 +289,7 @@ function lookupKey(i: Pick<PlanInvoke, "token" | "args">): string {
 
 /**
  * The group a per-group assignment names, as the stack file writes it: the resource name holds the group's slug
- * (components/okta/group-lookups.ts `groupSlugs`: `slug(name)`, `group-<hash>` for a name without letters or
+ * (config/names.ts `groupSlugs`: `slug(name)`, `group-<hash>` for a name without letters or
  * digits, `-<hash>` appended where two names of one app share a slug), and the plan's lookups hold the names.
  */
 function assignedGroup(r: PlanResource, invokes: readonly PlanInvoke[]): { who: string; lookup: string } {

@@ -1,7 +1,8 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { exactGroupId, groupLookups, groupSlugs } from "../../components/okta/group-lookups";
+import { exactGroupId, groupLookups } from "../../components/okta/group-lookups";
+import { groupSlugs } from "../../config/names";
 import { capture } from "../../plan/capture";
 import { planOfYaml } from "../support/plan";
 import { oktaStack } from "../support/stacks";

@@ -126,7 +126,7 @@ describe("README: recovery steps name the provider's import id formats", () => {
     expect(readme).toMatch(/pulumi import --stack <env> 'okta:index\/oauth2V1ClientsRole<Role>:Oauth2V1ClientsRole<Role>' <app>-role-<role> '<client id>\/<role assignment id>'/);
   });
   it("an existing scope grant is imported by the app id", () => {
-    expect(readme).toContain("pulumi import okta:index/appOauthApiScope:AppOauthApiScope\n<app>-api-scopes <app id>");
+    expect(readme.replace(/\s+/g, " ")).toContain("`pulumi import okta:index/appOauthApiScope:AppOauthApiScope <app>-api-scopes <app id>`");
   });
   it("a protected app's removal is described as failing the preview", () => {
     expect(readme).toContain("**Removing a production app from the stack file fails the preview**");

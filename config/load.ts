@@ -9,11 +9,12 @@ import { Diagnostics, type Diagnostic } from "./diagnostics";
 import { HOSTNAME } from "./domains";
 import { isMap } from "./maps";
 import type { OktaOrg, StackModel } from "./model";
-import { buildOktaApp, mergeTrustedOrigins, parseOktaApps } from "./okta";
+import { buildOktaApp, mergeTrustedOrigins, namedChildrenOf, parseOktaApps } from "./okta";
 import type { RecipeCatalog } from "./recipe-types";
 import { expandRecipes, mergeApps, remapRecipeDiagnostics, type MergedApp } from "./recipes";
 import { checkPrivilegedScopesInProduction, readAuth0Domain } from "./rules/auth0";
 import { checkKeyResourceNames, type AppWithKeys } from "./rules/keys";
+import { checkOktaResourceNames } from "./rules/okta-resource-names";
 import { readOktaOrg, validOktaOrg } from "./rules/okta-org";
 import { checkEveryoneInProduction } from "./rules/okta-uris";
 import { checkKnownKeys, checkLabels, checkNamesAcrossProviders, checkStackName, parseStructured, readEnvironment } from "./rules/stack-file";
@@ -79,6 +80,7 @@ export function loadStackConfig({ config: given, secretKeys, stack, recipes: cat
   const domain = readAuth0Domain(config, declaresApps(auth0Section), secretKeys, diags);
   // Before the remap, so a recipe's app that collides is reported on its recipe instance.
   checkKeyResourceNames(appsWithKeys(oktaApps, auth0Apps), expanded);
+  checkOktaResourceNames(namedChildrenOf(oktaApps ?? []), expanded);
   reviewWarnings(oktaSection, auth0Section, production, new Set(merged.map((m) => `${m.provider}:${m.name}`)), expanded);
   remapRecipeDiagnostics(expanded, diags, merged);
   checkNamesAcrossProviders(oktaSection, auth0Section, merged, diags);

@@ -6,7 +6,7 @@
 import { modelGrants, secretVersion } from "./app-defaults";
 import { keySpec } from "./key-specs";
 import { activeKey } from "./keys";
-import type { OktaServiceAppSpec } from "./model";
+import type { AdminRoleSpec, OktaServiceAppSpec } from "./model";
 import { roleKey } from "./rules/okta-scopes-and-roles";
 import type { RawOktaApp } from "./schema/okta";
 
@@ -25,9 +25,13 @@ export function buildServiceApp(name: string, raw: RawOktaApp<"service">): OktaS
     ...(auth === "private_key_jwt" && active ? { activeKeyId: active } : {}),
     ...(auth !== "private_key_jwt" ? secretVersion(raw.clientSecretVersion, raw.adopt) : {}),
     ...(raw.adopt ? { adopt: { id: raw.adopt.id } } : {}),
-    // Duplicates are a warning; one role resource each (two would share a name).
-    adminRoles: (raw.adminRoles ?? [])
-      .filter((r, i, all) => all.findIndex((o) => roleKey(o) === roleKey(r)) === i)
-      .map((r) => (typeof r === "string" ? { kind: "standard", type: r } : { kind: "custom", role: r.custom.role, resourceSet: r.custom.resourceSet })),
+    adminRoles: adminRoleSpecs(raw.adminRoles),
   };
+}
+
+/** The roles of a service app, each once (duplicates are a warning; two role resources would share a name). */
+export function adminRoleSpecs(raw: RawOktaApp<"service">["adminRoles"]): AdminRoleSpec[] {
+  return (raw ?? [])
+    .filter((r, i, all) => all.findIndex((o) => roleKey(o) === roleKey(r)) === i)
+    .map((r) => (typeof r === "string" ? { kind: "standard", type: r } : { kind: "custom", role: r.custom.role, resourceSet: r.custom.resourceSet }));
 }

@@ -11,11 +11,12 @@ import { itemsOf, type Lenient } from "./lenient";
 import { parseLenient } from "./lenient-parse";
 import { isMap } from "./maps";
 import type { Assignment, OktaAppSpec, OktaUserAppSpec, TrustedOriginScope, TrustedOriginSpec } from "./model";
-import { buildServiceApp } from "./okta-service";
+import { adminRoleSpecs, buildServiceApp } from "./okta-service";
 import { keyPath } from "./paths";
 import { checkServiceCredentials } from "./rules/keys";
 import { checkGrants, grantsOf } from "./rules/okta-grants";
 import { checkRefreshToken } from "./rules/okta-refresh";
+import type { NamedApp } from "./rules/okta-resource-names";
 import { checkAdminRoleNeeded, checkAdminRoles, checkApiScopes, checkRoleCoverage } from "./rules/okta-scopes-and-roles";
 import { checkUserAppUris } from "./rules/okta-uris";
 import { STACK_FILE_RULES } from "./rules/stack-file";
@@ -118,6 +119,13 @@ function checkUserApp(kind: Exclude<OktaAppType, "service">, app: Lenient<RawOkt
   checkRefreshToken(kind, app.refreshToken, grants, at, diags);
 }
 
+/** What the resource-name check reads of each well-formed app (config/rules/okta-resource-names.ts). */
+export function namedChildrenOf(apps: readonly ParsedApp[]): NamedApp[] {
+  return apps.map((app) =>
+    app.type === "service" ? { kind: "service", name: app.name, adminRoles: adminRoleSpecs(app.raw.adminRoles) } : { kind: app.type, name: app.name, assignTo: toAssignment(app.raw.assignTo) },
+  );
+}
+
 /** The model for one well-formed app, with defaults applied. */
 export function buildOktaApp(app: ParsedApp): OktaAppSpec {
   return app.type === "service" ? buildServiceApp(app.name, app.raw) : buildUserApp(app);
@@ -156,7 +164,7 @@ function buildUserApp(app: Exclude<ParsedApp, { type: "service" }>): OktaUserApp
   return base;
 }
 
-function toAssignment(raw: RawOktaApp<"web">["assignTo"]): Assignment {
+export function toAssignment(raw: RawOktaApp<"web">["assignTo"]): Assignment {
   if (raw === undefined || raw === "none") return { kind: "none" };
   if (raw === "everyone") return { kind: "everyone" };
   return { kind: "groups", groups: [...new Set(raw.groups)] };

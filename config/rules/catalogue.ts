@@ -15,6 +15,7 @@ import { KEY_RULES } from "./keys";
 import { OKTA_GRANT_RULES } from "./okta-grants";
 import { OKTA_ORG_RULES } from "./okta-org";
 import { OKTA_REFRESH_RULES } from "./okta-refresh";
+import { OKTA_RESOURCE_NAME_RULES } from "./okta-resource-names";
 import { OKTA_SCOPE_AND_ROLE_RULES } from "./okta-scopes-and-roles";
 import { OKTA_URI_RULES } from "./okta-uris";
 import { RECIPE_RULES } from "./recipes";
@@ -43,6 +44,7 @@ export const RULE_SECTIONS = [
   { title: "Okta redirect URIs, login URI, trusted origins and assignments", rules: OKTA_URI_RULES },
   { title: "Okta API scopes and admin roles", rules: OKTA_SCOPE_AND_ROLE_RULES },
   { title: "Service apps and signing keys", rules: KEY_RULES },
+  { title: "Okta resource names", rules: OKTA_RESOURCE_NAME_RULES },
   { title: "Auth0", rules: AUTH0_RULES },
   { title: "Recipes", rules: RECIPE_RULES },
 ] as const;
@@ -56,6 +58,7 @@ export const RULES = {
   ...OKTA_URI_RULES,
   ...OKTA_SCOPE_AND_ROLE_RULES,
   ...KEY_RULES,
+  ...OKTA_RESOURCE_NAME_RULES,
   ...AUTH0_RULES,
   ...RECIPE_RULES,
 } as const satisfies Record<string, Rule>;

@@ -14,6 +14,7 @@ const POLICY_DOCS = {
   "Validation": "stack-file.md",
   "Untrusted input": "stack-file.md",
   "Environments": "stack-file.md",
+  "What gets created": "stack-file.md",
   "Recipes: `oidc-apps:recipes`": "recipes.md",
   "Adopting existing apps": "operations.md",
 } as const;

@@ -36,8 +36,8 @@ export type NamedApp =
 /** One child resource with a name built from free text, and where the stack file asks for it. */
 interface NamedChild {
   readonly app: string;
-  /** What the name is for, as the message says it: `the group assignment for "QA"`. */
-  readonly what: string;
+  /** What the name is for, as the message says it (`the group assignment for "QA"`); built only for a message. */
+  readonly what: () => string;
   readonly at: readonly PathSegment[];
 }
 
@@ -49,28 +49,29 @@ interface NamedChild {
  */
 export function checkOktaResourceNames(apps: readonly NamedApp[], diags: Diagnostics): void {
   const byIdentity = new Map<string, NamedChild[]>();
-  const add = (identity: string, child: NamedChild) => byIdentity.set(identity, [...(byIdentity.get(identity) ?? []), child]);
   for (const app of apps) {
     if (app.kind === "service") {
-      adminRoleSlugs(app.adminRoles).forEach((slug, i) => {
-        const role = app.adminRoles[i]!;
+      const slugs = adminRoleSlugs(app.adminRoles);
+      for (const [i, role] of app.adminRoles.entries()) {
         // Each standard role has its own resource type; custom roles share one.
         const type = role.kind === "standard" ? role.type : "custom";
-        const what = role.kind === "standard" ? `the admin role ${role.type}` : `the custom admin role ${show(role.role)} on ${show(role.resourceSet)}`;
-        add(`service role ${type} ${adminRoleName(app.name, slug)}`, { app: app.name, what, at: ["apps", app.name, "adminRoles"] });
-      });
+        const what = () => (role.kind === "standard" ? `the admin role ${role.type}` : `the custom admin role ${show(role.role)} on ${show(role.resourceSet)}`);
+        childOf(byIdentity, `service role ${type} ${adminRoleName(app.name, slugs[i]!)}`, { app: app.name, what, at: ["apps", app.name, "adminRoles"] });
+      }
       continue;
     }
     const assign = app.assignTo;
-    if (assign.kind === "everyone") add(`${app.kind} group ${groupAssignmentName(app.name, "everyone")}`, { app: app.name, what: "the assignment to Everyone", at: ["apps", app.name, "assignTo"] });
-    if (assign.kind === "groups") {
-      groupSlugs(assign.groups).forEach((slug, i) => {
-        add(`${app.kind} group ${groupAssignmentName(app.name, slug)}`, { app: app.name, what: `the group assignment for ${show(assign.groups[i]!)}`, at: ["apps", app.name, "assignTo"] });
-      });
+    if (assign.kind === "everyone") {
+      childOf(byIdentity, `${app.kind} group ${groupAssignmentName(app.name, "everyone")}`, { app: app.name, what: () => "the assignment to Everyone", at: ["apps", app.name, "assignTo"] });
+    } else if (assign.kind === "groups") {
+      const slugs = groupSlugs(assign.groups);
+      for (const [i, group] of assign.groups.entries()) {
+        childOf(byIdentity, `${app.kind} group ${groupAssignmentName(app.name, slugs[i]!)}`, { app: app.name, what: () => `the group assignment for ${show(group)}`, at: ["apps", app.name, "assignTo"] });
+      }
     }
   }
   for (const [identity, children] of byIdentity) {
-    if (new Set(children.map((c) => c.app)).size < 2) continue; // one app's own names are unique (config/names.ts)
+    if (children.length < 2 || children.every((c) => c.app === children[0]!.app)) continue; // one app's own names are unique (config/names.ts)
     const name = identity.slice(identity.lastIndexOf(" ") + 1);
     const placed = children.map((c) => ({ ...c, path: keyPath(OKTA_ROOT, c.at) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const first = placed[0]!;
@@ -79,8 +80,14 @@ export function checkOktaResourceNames(apps: readonly NamedApp[], diags: Diagnos
       diags.report(
         OKTA_RESOURCE_NAME_RULES.OKTA_RESOURCE_NAME_COLLISION,
         child.path,
-        `${child.what} of the app ${show(child.app)} would be the resource ${show(name)}, like ${first.what} of the app ${show(first.app)} (${first.path}); Pulumi refuses two resources with one name.`,
+        `${child.what()} of the app ${show(child.app)} would be the resource ${show(name)}, like ${first.what()} of the app ${show(first.app)} (${first.path}); Pulumi refuses two resources with one name.`,
       );
     }
   }
+}
+
+function childOf(byIdentity: Map<string, NamedChild[]>, identity: string, child: NamedChild): void {
+  const list = byIdentity.get(identity);
+  if (list) list.push(child);
+  else byIdentity.set(identity, [child]);
 }

@@ -94,6 +94,9 @@ export function adminRoleSlugs(roles: readonly AdminRoleSpec[]): string[] {
   return roles.map((role) => (role.kind === "custom" ? custom.get(identity(role))! : roleSlug(role)));
 }
 
+/** The slug of the assignment to Everyone (`assignTo: everyone`): `<app>-group-everyone`. */
+export const EVERYONE_SLUG = "everyone";
+
 /** A group assignment's resource name: `<app>-group-<slug>` ({@link groupSlugs}). Checked across apps: OKTA_RESOURCE_NAME_COLLISION. */
 export function groupAssignmentName(app: string, groupSlug: string): string {
   return `${app}-group-${groupSlug}`;

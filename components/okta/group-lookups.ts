@@ -8,7 +8,7 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import type { Assignment } from "../../config/model";
-import { groupSlugs } from "../../config/names";
+import { EVERYONE_SLUG, groupSlugs } from "../../config/names";
 import type { GroupToAssign } from "./assignments";
 
 /** The group id when the lookup found the group of exactly this name; the run's error otherwise. */
@@ -50,7 +50,7 @@ export function groupLookupsWith(opts: pulumi.InvokeOutputOptions) {
         case "none":
           return [];
         case "everyone":
-          return [{ name: "Everyone", slug: "everyone", id: everyoneId() }];
+          return [{ name: "Everyone", slug: EVERYONE_SLUG, id: everyoneId() }];
         case "groups": {
           const slugs = groupSlugs(assignment.groups);
           return assignment.groups.map((name, i) => ({

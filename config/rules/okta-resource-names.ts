@@ -10,7 +10,7 @@
  */
 import type { Diagnostics } from "../diagnostics";
 import type { AdminRoleSpec, Assignment } from "../model";
-import { adminRoleName, adminRoleSlugs, groupAssignmentName, groupSlugs } from "../names";
+import { adminRoleName, adminRoleSlugs, EVERYONE_SLUG, groupAssignmentName, groupSlugs } from "../names";
 import { keyPath, type PathSegment } from "../paths";
 import { OKTA_ROOT } from "../sections";
 import { show } from "../show";
@@ -62,7 +62,7 @@ export function checkOktaResourceNames(apps: readonly NamedApp[], diags: Diagnos
     }
     const assign = app.assignTo;
     if (assign.kind === "everyone") {
-      childOf(byIdentity, `${app.kind} group ${groupAssignmentName(app.name, "everyone")}`, { app: app.name, what: () => "the assignment to Everyone", at: ["apps", app.name, "assignTo"] });
+      childOf(byIdentity, `${app.kind} group ${groupAssignmentName(app.name, EVERYONE_SLUG)}`, { app: app.name, what: () => "the assignment to Everyone", at: ["apps", app.name, "assignTo"] });
     } else if (assign.kind === "groups") {
       const slugs = groupSlugs(assign.groups);
       for (const [i, group] of assign.groups.entries()) {

@@ -106,3 +106,35 @@ export function groupAssignmentName(app: string, groupSlug: string): string {
 export function adminRoleName(app: string, roleSlug: string): string {
   return `${app}-role-${roleSlug}`;
 }
+
+/** A resource some app would create with a name built from free text, and where the stack file asks for it. */
+export interface NamedResource {
+  /** The app that would create it: compared by identity. */
+  readonly app: unknown;
+  readonly name: string;
+  /** The key path it is reported at. */
+  readonly path: string;
+}
+
+/**
+ * The resources that apps would share: `identity` is what makes two of them one URN (by default the name; the
+ * parent's type and the resource's own type too where they can differ). For each identity that more than one app
+ * has, the first resource by key path, and each later one of another app; one app's own names are kept apart
+ * where they are made (uniqueNames above, KEY_DUPLICATE_KID). The rules report each later one, naming the first.
+ */
+export function crossAppCollisions<T extends NamedResource>(resources: Iterable<T>, identity: (r: T) => string = (r) => r.name): { first: T; later: T }[] {
+  const byIdentity = new Map<string, T[]>();
+  for (const r of resources) {
+    const key = identity(r);
+    const list = byIdentity.get(key);
+    if (list) list.push(r);
+    else byIdentity.set(key, [r]);
+  }
+  const found: { first: T; later: T }[] = [];
+  for (const group of byIdentity.values()) {
+    if (group.every((r) => r.app === group[0]!.app)) continue;
+    const [first, ...rest] = [...group].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const later of rest) if (later.app !== first!.app) found.push({ first: first!, later });
+  }
+  return found;
+}

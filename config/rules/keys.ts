@@ -6,7 +6,7 @@ import type { Diagnostics } from "../diagnostics";
 import { broughtKey } from "../key-specs";
 import { keySlug } from "../keys";
 import { itemsOf, MALFORMED, wellFormed, type Slot } from "../lenient";
-import { keyResourceName } from "../names";
+import { crossAppCollisions, keyResourceName } from "../names";
 import { keyPath, type PathSegment } from "../paths";
 import type { RawKey } from "../schema/okta";
 import { OKTA_ROOT } from "../sections";
@@ -205,23 +205,18 @@ export interface AppWithKeys {
  * one app's own kids are KEY_DUPLICATE_KID's. Reported on each colliding key but the first (by key path).
  */
 export function checkKeyResourceNames(apps: readonly AppWithKeys[], diags: Diagnostics): void {
-  const byName = new Map<string, { app: AppWithKeys; kid: string; path: string }[]>();
+  const keys: { app: AppWithKeys; kid: string; name: string; path: string }[] = [];
   for (const app of apps) {
     app.keys.forEach((k, i) => {
       if (k.publicKey !== undefined || k.publicJwk !== undefined) return; // brought: no resource
-      const name = keyResourceName(app.name, k.kid);
-      byName.set(name, [...(byName.get(name) ?? []), { app, kid: k.kid, path: keyPath(app.root, ["apps", app.name, "keys", i, "kid"]) }]);
+      keys.push({ app, kid: k.kid, name: keyResourceName(app.name, k.kid), path: keyPath(app.root, ["apps", app.name, "keys", i, "kid"]) });
     });
   }
-  for (const [name, keys] of byName) {
-    const [first, ...rest] = [...keys].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const key of rest) {
-      if (key.app === first!.app) continue;
-      diags.report(
-        KEY_RULES.KEY_RESOURCE_NAME_COLLISION,
-        key.path,
-        `the generated key ${show(key.kid)} of the app ${show(key.app.name)} would be the resource ${show(name)}, like the key ${show(first!.kid)} of the app ${show(first!.app.name)} (${first!.path}); Pulumi refuses two resources with one name.`,
-      );
-    }
+  for (const { first, later: key } of crossAppCollisions(keys)) {
+    diags.report(
+      KEY_RULES.KEY_RESOURCE_NAME_COLLISION,
+      key.path,
+      `the generated key ${show(key.kid)} of the app ${show(key.app.name)} would be the resource ${show(key.name)}, like the key ${show(first.kid)} of the app ${show(first.app.name)} (${first.path}); Pulumi refuses two resources with one name.`,
+    );
   }
 }

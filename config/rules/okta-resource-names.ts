@@ -10,8 +10,8 @@
  */
 import type { Diagnostics } from "../diagnostics";
 import type { AdminRoleSpec, Assignment } from "../model";
-import { adminRoleName, adminRoleSlugs, EVERYONE_SLUG, groupAssignmentName, groupSlugs } from "../names";
-import { keyPath, type PathSegment } from "../paths";
+import { adminRoleName, adminRoleSlugs, crossAppCollisions, EVERYONE_SLUG, groupAssignmentName, groupSlugs } from "../names";
+import { keyPath } from "../paths";
 import { OKTA_ROOT } from "../sections";
 import { show } from "../show";
 import { defineRules } from "./rule";
@@ -33,61 +33,52 @@ export type NamedApp =
   | { readonly kind: "web" | "browser" | "native"; readonly name: string; readonly assignTo: Assignment }
   | { readonly kind: "service"; readonly name: string; readonly adminRoles: readonly AdminRoleSpec[] };
 
-/** One child resource with a name built from free text, and where the stack file asks for it. */
+/** A group assignment or an admin role, with what the message calls it (built only for a collision). */
 interface NamedChild {
   readonly app: string;
-  /** What the name is for, as the message says it (`the group assignment for "QA"`); built only for a message. */
+  readonly name: string;
+  readonly path: string;
+  /** The part of its URN besides the name that can differ: its parent's kind and its own resource type. */
+  readonly kind: string;
   readonly what: () => string;
-  readonly at: readonly PathSegment[];
 }
 
 /**
- * Every group assignment and admin role of the apps, by the URN-relevant part of its identity (its parent's
- * kind, its own resource type, its name); reported on each but the first by key path, naming the first.
- * `apps` are the well-formed apps, recipes' apps included (their diagnostics are moved onto the recipe instance
- * afterwards).
+ * Every group assignment and admin role of the apps, by what makes two of them one URN (their parents' kind,
+ * their resource type, their name); reported on each but the first by key path, naming the first. `apps` are
+ * the well-formed apps, recipes' apps included (their diagnostics are moved onto the recipe instance afterwards).
  */
 export function checkOktaResourceNames(apps: readonly NamedApp[], diags: Diagnostics): void {
-  const byIdentity = new Map<string, NamedChild[]>();
+  const children: NamedChild[] = [];
   for (const app of apps) {
     if (app.kind === "service") {
       const slugs = adminRoleSlugs(app.adminRoles);
+      const path = keyPath(OKTA_ROOT, ["apps", app.name, "adminRoles"]);
       for (const [i, role] of app.adminRoles.entries()) {
         // Each standard role has its own resource type; custom roles share one.
-        const type = role.kind === "standard" ? role.type : "custom";
+        const kind = `service role ${role.kind === "standard" ? role.type : "custom"}`;
         const what = () => (role.kind === "standard" ? `the admin role ${role.type}` : `the custom admin role ${show(role.role)} on ${show(role.resourceSet)}`);
-        childOf(byIdentity, `service role ${type} ${adminRoleName(app.name, slugs[i]!)}`, { app: app.name, what, at: ["apps", app.name, "adminRoles"] });
+        children.push({ app: app.name, name: adminRoleName(app.name, slugs[i]!), path, kind, what });
       }
       continue;
     }
     const assign = app.assignTo;
+    const path = keyPath(OKTA_ROOT, ["apps", app.name, "assignTo"]);
+    const kind = `${app.kind} group`;
     if (assign.kind === "everyone") {
-      childOf(byIdentity, `${app.kind} group ${groupAssignmentName(app.name, EVERYONE_SLUG)}`, { app: app.name, what: () => "the assignment to Everyone", at: ["apps", app.name, "assignTo"] });
+      children.push({ app: app.name, name: groupAssignmentName(app.name, EVERYONE_SLUG), path, kind, what: () => "the assignment to Everyone" });
     } else if (assign.kind === "groups") {
       const slugs = groupSlugs(assign.groups);
       for (const [i, group] of assign.groups.entries()) {
-        childOf(byIdentity, `${app.kind} group ${groupAssignmentName(app.name, slugs[i]!)}`, { app: app.name, what: () => `the group assignment for ${show(group)}`, at: ["apps", app.name, "assignTo"] });
+        children.push({ app: app.name, name: groupAssignmentName(app.name, slugs[i]!), path, kind, what: () => `the group assignment for ${show(group)}` });
       }
     }
   }
-  for (const [identity, children] of byIdentity) {
-    if (children.length < 2 || children.every((c) => c.app === children[0]!.app)) continue; // one app's own names are unique (config/names.ts)
-    const name = identity.slice(identity.lastIndexOf(" ") + 1);
-    const placed = children.map((c) => ({ ...c, path: keyPath(OKTA_ROOT, c.at) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const first = placed[0]!;
-    for (const child of placed.slice(1)) {
-      if (child.app === first.app) continue;
-      diags.report(
-        OKTA_RESOURCE_NAME_RULES.OKTA_RESOURCE_NAME_COLLISION,
-        child.path,
-        `${child.what()} of the app ${show(child.app)} would be the resource ${show(name)}, like ${first.what()} of the app ${show(first.app)} (${first.path}); Pulumi refuses two resources with one name.`,
-      );
-    }
+  for (const { first, later } of crossAppCollisions(children, (c) => `${c.kind} ${c.name}`)) {
+    diags.report(
+      OKTA_RESOURCE_NAME_RULES.OKTA_RESOURCE_NAME_COLLISION,
+      later.path,
+      `${later.what()} of the app ${show(later.app)} would be the resource ${show(later.name)}, like ${first.what()} of the app ${show(first.app)} (${first.path}); Pulumi refuses two resources with one name.`,
+    );
   }
-}
-
-function childOf(byIdentity: Map<string, NamedChild[]>, identity: string, child: NamedChild): void {
-  const list = byIdentity.get(identity);
-  if (list) list.push(child);
-  else byIdentity.set(identity, [child]);
 }

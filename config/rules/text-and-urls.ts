@@ -161,12 +161,13 @@ export function checkConfigText(config: Readonly<Record<string, string>>, secret
  * it is checked the same way. One per check of the whole config, so nothing outlives it.
  */
 class CleanStrings {
-  private readonly seen = [new Set<string>(), new Set<string>()];
+  private readonly plain = new Set<string>();
+  private readonly urls = new Set<string>();
   has(text: string, url: boolean): boolean {
-    return this.seen[url ? 1 : 0]!.has(text);
+    return (url ? this.urls : this.plain).has(text);
   }
   add(text: string, url: boolean): void {
-    this.seen[url ? 1 : 0]!.add(text);
+    (url ? this.urls : this.plain).add(text);
   }
 }
 

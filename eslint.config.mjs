@@ -30,6 +30,12 @@ export default tseslint.config(
       "@typescript-eslint/require-await": "off",
       // Unused bindings are dead code or a forgotten use; `_` marks one kept on purpose (a destructured rest).
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
+      // The program bundle (scripts/bundle-program.ts) leaves out what of zod it never uses only behind a namespace
+      // import; `import { z } from "zod"` keeps all of it, 64 locales included (test/program/bundle.test.ts).
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ImportDeclaration[source.value='zod'] > :matches(ImportSpecifier, ImportDefaultSpecifier)", message: 'Write `import * as z from "zod"`: a named or default import keeps all of zod in the program bundle (scripts/bundle-program.ts).' },
+      ],
     },
   },
   {

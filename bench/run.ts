@@ -15,7 +15,8 @@ import { performance } from "node:perf_hooks";
 import { ENVIRONMENT_KEY } from "../config/sections";
 import { main } from "../program/main";
 import { startMockEngine, type MockEngine } from "./host/engine";
-import { hostRun } from "./host/cli";
+import { PROGRAM_BUNDLE } from "../scripts/bundle-program";
+import { hostRun, UNBUNDLED_PROGRAM } from "./host/cli";
 import { runNode, runUnderHost, type HostResult } from "./host/run-host";
 import { snapshotCheckout } from "./snapshot";
 import { generatedConfig, stackFileText } from "./stack";
@@ -27,6 +28,8 @@ const SDKS = ["@pulumi/pulumi", "@pulumi/okta", "@pulumi/auth0", "@pulumi/random
 const SDK_FLOOR = `for (const m of ${JSON.stringify(SDKS)}) require(m)`;
 /** max/min of a row's samples above which its group is measured again. */
 const DISTURBED = 1.5;
+/** Rounds of the language-host-like run: its ratio is a target, judged on the median of per-round ratios, as the plan's (15). */
+const HOST_ROUNDS = 15;
 
 type Row = number[];
 const median = (xs: readonly number[]) => {
@@ -163,11 +166,13 @@ async function bench(): Promise<void> {
   const dev = hostRun(snap, "dev");
   const floorRun = hostRun(snap, "floor");
   let devCount: number | undefined;
-  const host = await group("language-host-like run", quick ? 2 : 9, async () => {
+  const unbundledRun = hostRun(snap, "dev-unbundled");
+  const host = await group("language-host-like run", quick ? 2 : HOST_ROUNDS, async () => {
     const floor = await runNode(snap, SDK_FLOOR);
     const hostFloor = checked(await runUnderHost(engine, snap, floorRun), "floor", 1);
     const ours = checked(await runUnderHost(engine, snap, dev), "dev", devCount);
     devCount ??= ours.registered.resources;
+    const unbundled = checked(await runUnderHost(engine, snap, unbundledRun), "dev, unbundled", devCount);
     const traces = checked(await runUnderHost(engine, snap, { ...dev, env: { OIDC_APPS_STACK_TRACES: "1" } }), "dev with stack traces", devCount);
     return {
       floor,
@@ -177,6 +182,9 @@ async function bench(): Promise<void> {
       oursEval: ours.marks.resolved!,
       oursRss: ours.marks.maxRssKb!,
       oursEngine: ours.engineCpuMs,
+      unbundled: unbundled.ms,
+      unbundledEval: unbundled.marks.resolved!,
+      unbundledRss: unbundled.marks.maxRssKb!,
       traces: traces.ms,
       tracesEval: traces.marks.resolved!,
       tracesRss: traces.marks.maxRssKb!,
@@ -204,7 +212,7 @@ async function bench(): Promise<void> {
     "## 1. `pulumi preview` / `pulumi up`: the program under a language-host-like run",
     "",
     "How the Node.js language host runs it: a fresh `node` running `@pulumi/pulumi/cmd/run` (which loads `source-map-support/register` and keeps",
-    "Node's default stack-trace limit) on the compiled program (Pulumi.yaml `main`, bin/program/index.js), the stack's config in `PULUMI_CONFIG`, in preview",
+    "Node's default stack-trace limit) on the program bundle (Pulumi.yaml `main`, bin/program/bundle.js), the stack's config in `PULUMI_CONFIG`, in preview",
     "mode, against a mock engine (bench/host/engine.ts: a gRPC ResourceMonitor and Engine that answer each registration with its URN and inputs,",
     "as a preview does). *Start-up and evaluation* is the time from process start until the program's exported function has resolved (all",
     "resources constructed; bench/host/timing.js marks it); *to exit* adds the registrations' round trips to the engine and the process exit.",
@@ -217,6 +225,7 @@ async function bench(): Promise<void> {
     `| floor: node loading the five SDKs | – | ${fixed(m(host.floor))} | ${spread(host.floor)} | – | – | \`node -e '${SDK_FLOOR}'\` |`,
     `| floor under the host: the five SDKs, nothing registered | ${fixed(m(host.hostFloorEval))} | ${fixed(m(host.hostFloor))} | ${spread(host.hostFloor)} | – | ${fixed(m(host.floorEngine))} | \`npx tsx bench/host/cli.ts floor\` |`,
     `| **dev stack** (stack traces off while it registers) | ${fixed(m(host.oursEval))} | ${fixed(m(host.ours))} | ${spread(host.ours)} | ${fixed(mib(m(host.oursRss)))} | ${fixed(m(host.oursEngine))} | \`npx tsx bench/host/cli.ts dev\` |`,
+    `| dev stack, run from tsc's build (bin/program/index.js: one file per module, with source maps; \`main\` before the bundle) | ${fixed(m(host.unbundledEval))} | ${fixed(m(host.unbundled))} | ${spread(host.unbundled)} | ${fixed(mib(m(host.unbundledRss)))} | – | \`npx tsx bench/host/cli.ts dev-unbundled\` |`,
     `| dev stack, \`OIDC_APPS_STACK_TRACES=1\` (the opt-out: stack traces kept, as every run had them before) | ${fixed(m(host.tracesEval))} | ${fixed(m(host.traces))} | ${spread(host.traces)} | ${fixed(mib(m(host.tracesRss)))} | – | \`OIDC_APPS_STACK_TRACES=1 npx tsx bench/host/cli.ts dev\` |`,
     `| ${apps} generated apps | ${fixed(m(many.oursEval))} | ${fixed(m(many.ours))} | ${spread(many.ours)} | ${fixed(mib(m(many.oursRss)))} | – | \`npx tsx bench/host/cli.ts apps ${apps}\` |`,
     `| ${apps} generated apps, \`OIDC_APPS_STACK_TRACES=1\` | ${fixed(m(many.tracesEval))} | ${fixed(m(many.traces))} | ${spread(many.traces)} | ${fixed(mib(m(many.tracesRss)))} | – | \`OIDC_APPS_STACK_TRACES=1 npx tsx bench/host/cli.ts apps ${apps}\` |`,
@@ -227,6 +236,7 @@ async function bench(): Promise<void> {
     "ratio of the medians is next to it):",
     "",
     `- dev stack, start-up and evaluation: **${evalRatio.toFixed(2)}x** the floor of loading the five SDKs under the host (ratio of medians ${ratio(m(host.oursEval), m(host.hostFloorEval))}).`,
+    `- the bundle against tsc's build: ${ratio(m(host.oursEval), m(host.unbundledEval))} start-up and evaluation (tsc's build: ${pairedRatio(host.unbundledEval, host.hostFloorEval).toFixed(2)}x the floor), ${ratio(m(host.oursRss), m(host.unbundledRss))} peak RSS.`,
     `- dev stack, to exit: ${ratio(m(host.ours), m(host.hostFloor))} the host floor; ${ratio(m(host.ours), m(host.floor))} plain node loading the five SDKs (the host alone costs ${ratio(m(host.hostFloor), m(host.floor))}).`,
     "- A stack file with an error used to take 15.5 s and 3.3 GiB to report under the host (measured with stack traces on, before index.ts",
     "  `runError`): cmd/run util.inspect()s every uncaught error for its trace span, even a RunError, and Node 20's inspect runs away on a frame",
@@ -402,7 +412,8 @@ async function bench(): Promise<void> {
   tsNode({ TRANSPILE_ONLY: "false", TS_NODE_CACHE_DIRECTORY: cacheDir }); // warm the cache
   const loading = await group("loading the program", quick ? 1 : 5, () => ({
     floor: spawnTimed(snap, ["-e", SDK_FLOOR]),
-    bin: spawnTimed(snap, ["-e", 'require("./bin/program/index.js")']),
+    bundle: spawnTimed(snap, ["-e", `require("./${PROGRAM_BUNDLE}")`]),
+    bin: spawnTimed(snap, ["-e", `require("./${UNBUNDLED_PROGRAM}")`]),
     transpile: tsNode({ TRANSPILE_ONLY: "true", TS_NODE_CACHE: "false" }),
     warm: tsNode({ TRANSPILE_ONLY: "false", TS_NODE_CACHE_DIRECTORY: cacheDir }),
   }));
@@ -414,13 +425,14 @@ async function bench(): Promise<void> {
   push(
     "## 6. How the program is loaded (module loading only, nothing run)",
     "",
-    "`pulumi up` runs the compiled program (Pulumi.yaml `main: bin/program/index.js`, `typescript: false`); Pulumi's TypeScript default would load the",
+    `\`pulumi up\` runs the program bundle (Pulumi.yaml \`main: ${PROGRAM_BUNDLE}\`, \`typescript: false\`; scripts/bundle-program.ts); Pulumi's TypeScript default would load the`,
     "sources through its vendored ts-node 7 with type-checking (cmd/run/run.js, tsutils.js).",
     "",
     "| how it is loaded | median ms | min–max ms | × floor | command |",
     "| --- | ---: | ---: | ---: | --- |",
     `| floor: node loading the five SDKs | ${fixed(floorLoad)} | ${spread(loading.floor)} | 1.00 | \`node -e '${SDK_FLOOR}'\` |`,
-    `| **compiled program (bin/program/index.js)**, the default | ${fixed(m(loading.bin))} | ${spread(loading.bin)} | ${(m(loading.bin) / floorLoad).toFixed(2)} | \`node -e 'require("./bin/program/index.js")'\` |`,
+    `| **program bundle (${PROGRAM_BUNDLE})**, the default | ${fixed(m(loading.bundle))} | ${spread(loading.bundle)} | ${(m(loading.bundle) / floorLoad).toFixed(2)} | \`node -e 'require("./${PROGRAM_BUNDLE}")'\` |`,
+    `| tsc's build (${UNBUNDLED_PROGRAM}), one file per module | ${fixed(m(loading.bin))} | ${spread(loading.bin)} | ${(m(loading.bin) / floorLoad).toFixed(2)} | \`node -e 'require("./${UNBUNDLED_PROGRAM}")'\` |`,
     `| ts-node, transpile only (PULUMI_NODEJS_TRANSPILE_ONLY=true), cold cache | ${fixed(m(loading.transpile))} | ${spread(loading.transpile)} | ${(m(loading.transpile) / floorLoad).toFixed(2)} | \`${tsNodeCmd("TRANSPILE_ONLY=true TS_NODE_CACHE=false")}\` |`,
     `| ts-node with type-check (Pulumi's TypeScript default), cold cache | ${fixed(median(cold))} | ${spread(cold)} | ${(median(cold) / floorLoad).toFixed(2)} | \`${tsNodeCmd("TRANSPILE_ONLY=false TS_NODE_CACHE=false")}\` |`,
     `| ts-node with type-check, warm cache | ${fixed(m(loading.warm))} | ${spread(loading.warm)} | ${(m(loading.warm) / floorLoad).toFixed(2)} | \`${tsNodeCmd("TRANSPILE_ONLY=false TS_NODE_CACHE_DIRECTORY=<dir>")}\` |`,
@@ -435,7 +447,7 @@ async function bench(): Promise<void> {
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${fixed(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}, Node ${process.version}. Shared with other work:`,
     `1-minute load average ${load.map((l) => l.toFixed(1)).join(" → ")} over the run (start, after each section). Samples are interleaved and every ratio is`,
     `measured in the same run, so a disturbance shifts both sides of a ratio; absolute numbers move with the load. ${R} rounds per`,
-    `interleaved group unless a table says otherwise (9 for the language-host-like run; 15 for the plan against the baseline, whose two sides alternate which goes first). Each group waits for other work to leave the`,
+    `interleaved group unless a table says otherwise (${HOST_ROUNDS} for the language-host-like run; 15 for the plan against the baseline, whose two sides alternate which goes first). Each group waits for other work to leave the`,
     `machine (at most ${CALM * 100}% of it busy, up to two minutes), and one whose samples spread more than ${DISTURBED}x is measured again, up to twice.`,
     `Reproduce: \`npm run bench\` (about ${fixed((performance.now() - started) / 60000)} minutes); each row's command reproduces that row alone (after \`npm run build\`).`,
     "",

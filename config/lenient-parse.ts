@@ -4,7 +4,7 @@
  * words as a whole-object parse) while every well-formed key is kept, typed ({@link Lenient}). The rules then run
  * on the result, never on the raw map, and a problem in one key never hides a problem in another.
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Diagnostics } from "./diagnostics";
 import { MALFORMED, markPartial, type Lenient } from "./lenient";
 import { isMap } from "./maps";

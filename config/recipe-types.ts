@@ -8,7 +8,7 @@
  * config/ owns these types and takes the recipes through {@link RecipeCatalog} (`loadStackConfig({ recipes })`),
  * so it depends on nothing above it; the recipes themselves are in recipes/, which imports config.
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Diagnostics } from "./diagnostics";
 import type { Environment } from "./schema/root";
 

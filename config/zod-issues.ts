@@ -1,5 +1,5 @@
 /** Turns zod's issues into diagnostics a person can act on: key path, what is wrong, the value, the fix. */
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Diagnostics } from "./diagnostics";
 import { keyPath, type PathSegment } from "./paths";
 import { isRule } from "./rules/rule";

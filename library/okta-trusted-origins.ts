@@ -1,6 +1,6 @@
 import type * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
+import * as z from "zod";
 import { createTrustedOrigins, type TrustedOriginsArgs } from "../components/okta/trusted-origins";
 import { mergeTrustedOrigins } from "../config/okta";
 import { checkTrustedOrigin } from "../config/rules/okta-uris";

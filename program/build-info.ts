@@ -29,12 +29,12 @@ function tsFiles(path: string): string[] {
 }
 
 /**
- * `pulumi up` runs the compiled program (bin/program/index.js, for a fast start-up). Refuse to run a build that no
+ * `pulumi up` runs the built program (bin/program/bundle.js, for a fast start-up). Refuse to run a build that no
  * longer matches the sources. Running from TypeScript (the plan, the tests) needs no check.
  */
 export function staleBuild(): string | undefined {
   if (!__filename.endsWith(".js")) return undefined;
-  // Compiled to bin/program/build-info.js: the project root is two levels up.
+  // Bundled into bin/program/bundle.js (compiled by tsc to bin/program/build-info.js): the project root is two levels up.
   const root = resolve(__dirname, "..", "..");
   let recorded: unknown;
   try {

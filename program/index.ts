@@ -1,5 +1,5 @@
 /**
- * The entry Pulumi runs (Pulumi.yaml `main: bin/program/index.js`): the engine calls the exported function with
+ * The entry Pulumi runs, bundled (Pulumi.yaml `main: bin/program/bundle.js`, scripts/bundle-program.ts): the engine calls the exported function with
  * no arguments. The program itself is program/main.ts. Not the package entry: the root index.ts is the library
  * (it has to be, see there), so importing the npm package never runs or loads the program.
  */

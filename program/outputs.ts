@@ -8,7 +8,7 @@
  * open index signatures, so the program cannot export a key the contract does not name.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
+import * as z from "zod";
 
 /** A generated signing key's private halves. Both secret. */
 const privateKeySchema = z.object({

@@ -1,5 +1,5 @@
 /** Helpers recipes share: URL parameters, the Okta org they need, and the keys their consumers can use. */
-import { z } from "zod";
+import * as z from "zod";
 import { jwkFromJwk, jwkFromPem } from "../config/keys";
 import type { RawKey } from "../config/schema/okta";
 import { parseUri } from "../config/uris";

@@ -5,7 +5,7 @@
  * `okta.groups.read`, and Read-Only Administrator (Okta assigns no admin role to apps by itself, and its calls
  * are refused without one; read-only admin is the narrowest standard role covering both read scopes).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { baseUrl, oktaOverrides, requireOkta, withOktaOverrides } from "./common";
 import { DEFGUARD_DIRSYNC_SCOPES, DEFGUARD_LOGIN_SCOPES, DEFGUARD_SIGNING_ALG, DEFGUARD_VERSION } from "./consumers/defguard";
 import { jsonRef, ref, type ConsumerRequest, type HandoffTemplate, type Recipe } from "./types";

@@ -3,7 +3,7 @@
  * `<gateway>/integration-callback`; Frontegg is handed the tenant domain, client id, client secret and the
  * scope list. The list's Management API scopes are granted to the app's client credentials.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { AUTH0_MANAGEMENT_SCOPES } from "../config/catalogues/auth0-management-scopes";
 import { didYouMean } from "../config/suggest";
 import { baseUrl, requireAuth0 } from "./common";

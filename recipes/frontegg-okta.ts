@@ -4,7 +4,7 @@
  * client id, client secret and the scope list (OIDC scopes plus `okta.*` API scopes, every one of them granted
  * to the app).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { baseUrl, oktaOverrides, requireOkta, withOktaOverrides } from "./common";
 import { ref, type Recipe } from "./types";
 

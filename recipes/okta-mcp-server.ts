@@ -4,7 +4,7 @@
  * service app with a generated (or brought) key, the scopes, and an admin role. The handoff is the `env` block
  * of an MCP client's server entry plus the tools the granted scopes unlock.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { activeKey, isGenerated } from "../config/keys";
 import { keySchema, STANDARD_ADMIN_ROLES } from "../config/schema/okta";
 import { requireOkta, requireRsaKeys } from "./common";

@@ -3,7 +3,7 @@
  * key JWT), with the scopes oidc-apps' resources need and an admin role chosen explicitly. Applied once with
  * an API token in a bootstrap stack; its handoff is the provider's environment for every other stack.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { activeKey, isGenerated } from "../config/keys";
 import { keySchema, STANDARD_ADMIN_ROLES } from "../config/schema/okta";
 import { requireOkta } from "./common";

@@ -3,7 +3,7 @@
  * production) local redirect URIs, an initiate-login URI, refresh-token rotation with a grace period, a trusted
  * origin for the app's base URI, Everyone or group assignment.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { originOf } from "../config/uris";
 import { baseUrl, oktaOverrides, requireOkta, urlPath, withOktaOverrides } from "./common";
 import { ref, type Recipe } from "./types";

@@ -14,7 +14,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { HOSTNAME } from "../config/domains";
 import { ORG_NAME } from "../config/rules/okta-org";
 import { PROJECT } from "../config/sections";

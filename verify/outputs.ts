@@ -3,7 +3,7 @@
  * program/outputs.ts (documented in docs/stack-file.md, "Outputs"). Parsed loosely: keys we do not use (handoffs,
  * discoveryUrl, ...) are allowed, so verify keeps working when the contract grows.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { stackOutputsSchema } from "../program/outputs";
 import { printable } from "./printable";
 

@@ -1,7 +1,8 @@
 /**
  * One language-host-like run, for reproducing a row of bench/RESULTS.md by hand:
  *
- *   npx tsx bench/host/cli.ts dev          the dev stack (stacks/Pulumi.dev.yaml), the compiled program
+ *   npx tsx bench/host/cli.ts dev          the dev stack (stacks/Pulumi.dev.yaml), the program bundle (Pulumi.yaml `main`)
+ *   npx tsx bench/host/cli.ts dev-unbundled  the same, run from tsc's build of the program (bin/program/index.js)
  *   npx tsx bench/host/cli.ts apps <n>     the generated stack of n apps (bench/stack.ts)
  *   npx tsx bench/host/cli.ts floor        the floor: the five SDKs loaded by the host, nothing registered
  *   npx tsx bench/host/cli.ts invalid      the dev stack with an error in it (`oidc-apps:environment: prod`)
@@ -17,6 +18,8 @@ import { startMockEngine } from "./engine";
 import { runUnderHost, type HostRun } from "./run-host";
 
 export const SDK_FLOOR_PROGRAM = "bench/host/sdk-floor.js";
+/** tsc's build of the program, one file per module with source maps: what Pulumi.yaml `main` ran before the bundle. */
+export const UNBUNDLED_PROGRAM = "bin/program/index.js";
 
 /** The runs the bench makes, by name. */
 export function hostRun(root: string, what: string, n = 100): HostRun {
@@ -27,6 +30,8 @@ export function hostRun(root: string, what: string, n = 100): HostRun {
       const file = readStackFileText(readFileSync(join(root, "stacks/Pulumi.dev.yaml"), "utf8"));
       return { stack: "dev", project: PROJECT, config: file.config, secretKeys: file.secretKeys };
     }
+    case "dev-unbundled":
+      return { ...hostRun(root, "dev"), program: UNBUNDLED_PROGRAM };
     case "apps":
       return { stack: "bench", project: PROJECT, config: generatedConfig(n) };
     case "invalid": {
@@ -34,7 +39,7 @@ export function hostRun(root: string, what: string, n = 100): HostRun {
       return { ...run, config: { ...run.config, [ENVIRONMENT_KEY]: "prod" } };
     }
     default:
-      throw new Error(`unknown run ${what}: dev, apps <n>, floor or invalid`);
+      throw new Error(`unknown run ${what}: dev, dev-unbundled, apps <n>, floor or invalid`);
   }
 }
 

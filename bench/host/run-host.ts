@@ -3,7 +3,7 @@
  * a fresh `node` process running `@pulumi/pulumi/cmd/run` (which loads `source-map-support/register` and keeps
  * Node's default `Error.stackTraceLimit`), with the stack's config in `PULUMI_CONFIG`, its secret keys in
  * `PULUMI_CONFIG_SECRET_KEYS`, and `--monitor` / `--engine` pointing at the mock engine. The program is the
- * project's Pulumi.yaml `main` (bin/program/index.js), as the host passes it, unless another path is given. Not `.`:
+ * project's Pulumi.yaml `main` (bin/program/bundle.js), as the host passes it, unless another path is given. Not `.`:
  * cmd/run/run.js would then take package.json `exports`/`main`, which is the library (bin/index.js), not the program.
  */
 import { spawn } from "node:child_process";

@@ -1,5 +1,5 @@
 /** Shape of `oidc-apps:auth0`. Rules (URLs, grants, scopes) live in config/rules/auth0.ts. */
-import { z } from "zod";
+import * as z from "zod";
 import { keySchema } from "./okta";
 
 export const AUTH0_APP_TYPES = ["regular_web"] as const;

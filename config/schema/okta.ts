@@ -2,7 +2,7 @@
  * Shape of `oidc-apps:okta`. Shape only (types, enums, unknown keys); rules that relate fields to each other
  * or to the environment live in `config/rules/`, so that one bad field never hides another problem.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { GRANT_TYPES, GRANT_TYPE_URNS } from "../grant-types";
 
 export const OKTA_APP_TYPES = ["web", "browser", "native", "service"] as const;

@@ -1,5 +1,5 @@
 /** The top-level keys of a stack file that oidc-apps reads, and the providers' own keys it knows. */
-import { z } from "zod";
+import * as z from "zod";
 
 export const ENVIRONMENTS = ["development", "staging", "production"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];

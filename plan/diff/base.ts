@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { Plan } from "../run";
 
 /** A usage problem with the base: exit status 2. */

@@ -4,15 +4,21 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { PROGRAM_SOURCES, sourceHash } from "../../program/build-info";
+import { PROGRAM_BUNDLE } from "../../scripts/bundle-program";
 
 describe("how pulumi runs the program", () => {
-  it("Pulumi.yaml runs the compiled program with stack files in stacks/", () => {
+  it("Pulumi.yaml runs the program bundle with stack files in stacks/, and the build makes it", () => {
     const project = parse(readFileSync("Pulumi.yaml", "utf8")) as Record<string, unknown>;
-    expect(project).toMatchObject({ name: "oidc-apps", main: "bin/program/index.js", stackConfigDir: "stacks", runtime: { name: "nodejs", options: { typescript: false } } });
+    expect(project).toMatchObject({ name: "oidc-apps", main: PROGRAM_BUNDLE, stackConfigDir: "stacks", runtime: { name: "nodejs", options: { typescript: false } } });
+    // tsc (which compiles the bundler script), the bundle, then the fingerprint: a build-info means both are done.
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+    expect(pkg.scripts["build"]).toBe("tsc -p tsconfig.build.json && node bin/scripts/bundle-program.js && node bin/scripts/write-build-info.js");
+    expect(readFileSync("tsconfig.build.json", "utf8")).toContain('"scripts/bundle-program.ts"');
+    expect(pkg.devDependencies["esbuild"]).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it("the program entry is program/index.ts and the package entry (the library) the root index.ts", () => {
-    // The engine calls what bin/program/index.js exports; importing the package (bin/index.js) must not run it.
+    // The engine calls what the bundle of program/index.ts exports; importing the package (bin/index.js) must not run it.
     const program = readFileSync("program/index.ts", "utf8");
     expect(program).toMatch(/^import \{ main \} from "\.\/main";$/m);
     expect(program).toMatch(/^export = main;$/m);
@@ -28,7 +34,7 @@ describe("how pulumi runs the program", () => {
     for (const source of PROGRAM_SOURCES) expect(build).toContain(source.endsWith(".ts") ? `"${source}"` : `"${source}/**/*.ts"`);
     const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
     expect(pkg.scripts["prepare"]).toBe("npm run build");
-    // The staleness check runs from bin/program/build-info.js and finds the root two levels up.
+    // The staleness check runs from bin/program/bundle.js (or tsc's bin/program/build-info.js) and finds the root two levels up.
     expect(readFileSync("program/build-info.ts", "utf8")).toContain('resolve(__dirname, "..", "..")');
     expect(readFileSync("tsconfig.json", "utf8")).toContain('"library/**/*.ts"');
   });

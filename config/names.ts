@@ -41,6 +41,8 @@ export function uniqueNames(items: readonly { readonly id: string; readonly plai
     if (seen !== undefined && seen !== p) throw new Error(`internal: ${JSON.stringify(id)} has two plain names`);
     plain.set(id, p);
   }
+  // Nearly always (an app's few groups, roles or keys) every value has a plain name of its own: nothing to suffix.
+  if (new Set(plain.values()).size === plain.size) return plain;
   const names = new Map(plain);
   // One round suffixes every group that shares a plain name. Another is needed only if a suffixed name equals
   // some other value's plain slug (`a-b` + hash vs. a value whose slug is exactly that): suffix that one too.

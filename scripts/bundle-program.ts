@@ -10,7 +10,7 @@
  *   test/program/bundle.test.ts fails if the locales come back.
  * - No source map. The SDK reads the stack of every resource it registers (@pulumi/pulumi resource.js
  *   `Resource.callsites`), and under the host source-map-support maps each frame, parsing the whole map of a
- *   bundled file on first use: with a map, evaluation cost 60 ms more than the bundle saved in loading. So
+ *   bundled file on first use: with a map, the dev stack took about 60 ms longer, half of what the bundle saves. So
  *   stack traces and the resources' recorded source positions point into bundle.js (not minified: every module
  *   starts with a `// <path>.ts` comment); tsc's build of the same program, with source maps, stays in
  *   bin/program/index.js for debugging (docs/development.md).

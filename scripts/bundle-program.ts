@@ -1,9 +1,9 @@
 /**
  * Run by `npm run build` after tsc: bundles the program (program/index.ts, with zod) into one file,
  * bin/program/bundle.js, which is what Pulumi.yaml `main` runs. Under a language-host-like run, start-up and
- * evaluation of the dev stack measured 1.27x the floor of loading the five SDKs from tsc's 100-odd files and
- * 1.16x from the bundle, in the same bench run (bench/RESULTS.md, section 1, measures both every run). Two facts
- * make the difference:
+ * evaluation of the dev stack measured 1.27x-1.29x the floor of loading the five SDKs from tsc's 100-odd files
+ * and 1.16x-1.22x from the bundle, each pair in the same bench run (bench/RESULTS.md, section 1, measures both
+ * every run). Two facts make the difference:
  * - Node compiles every module's whole source when it is loaded (`wrapSafe`), and `zod` is 1 MB of it, a third
  *   of that its 64 locales. esbuild drops what the program never reaches, locales included, but only through a
  *   namespace import (`import * as z from "zod"`); the named `import { z } from "zod"` keeps all of zod.

@@ -14,8 +14,10 @@
  *   stack traces and the resources' recorded source positions point into bundle.js (not minified: every module
  *   starts with a `// <path>.ts` comment); tsc's build of the same program, with source maps, stays in
  *   bin/program/index.js for debugging (docs/development.md).
- * The Pulumi SDKs stay outside: the runtime's state lives in @pulumi/pulumi's module, which the providers and
- * the host must share with the program.
+ * The Pulumi SDKs stay outside, loaded from node_modules as they were: cmd/run configures the @pulumi/pulumi it
+ * loads itself, and a second copy inside the bundle would lean on the SDK's tolerance of duplicate copies
+ * (runtime/state.js keeps its stores on `global` for that); the provider SDKs load their resources lazily and
+ * read their own package.json for the plugin version they register with (@pulumi/okta utilities.js `getVersion`).
  */
 import { buildSync, type BuildOptions, type Metafile } from "esbuild";
 import { join, resolve } from "node:path";

@@ -2,8 +2,8 @@
  * What Pulumi.yaml `main` runs is the esbuild bundle of the program (scripts/bundle-program.ts). Built here into
  * a fresh copy of the project (its sources, tsconfig.json, node_modules linked, a build-info of its own), so the
  * tests never depend on, or disturb, the checkout's bin/:
- * - it holds the program's sources and zod, and requires only the five Pulumi SDKs and Node's own modules, so
- *   the runtime state in @pulumi/pulumi is the one the host and the providers use;
+ * - it holds the program's sources and zod, and requires only the five Pulumi SDKs and Node's own modules (the
+ *   SDKs stay as the host loads them; scripts/bundle-program.ts says why);
  * - zod's 64 locales stay out (the namespace import; scripts/bundle-program.ts says what they cost);
  * - its sources are all fingerprinted by the stale-build check (PROGRAM_SOURCES);
  * - under the mock runtime it registers exactly what the TypeScript program does, for every shipped stack file;
@@ -27,7 +27,8 @@ const ROOT = resolve(__dirname, "../..");
 const SDKS = ["@pulumi/auth0", "@pulumi/okta", "@pulumi/pulumi", "@pulumi/random", "@pulumi/tls"];
 
 let project: string;
-let metafile: Metafile;
+/** esbuild's record of the bundle's one output file. */
+let output: Metafile["outputs"][string];
 /** What the bundle holds, relative to the project; the linked node_modules as `node_modules/...` (esbuild gives real paths). */
 let inputs: string[];
 let bundled: typeof main;
@@ -36,10 +37,9 @@ beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), "oidc-apps-bundle-"));
   for (const source of [...PROGRAM_SOURCES, "tsconfig.json"]) cpSync(join(ROOT, source), join(project, source), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"), "dir");
-  metafile = bundleProgram(project);
+  output = Object.values(bundleProgram(project).outputs)[0]!;
   const modules = realpathSync(join(ROOT, "node_modules"));
-  // What is in the output: esbuild's `inputs` lists every file it read, tree-shaken ones too.
-  const output = Object.values(metafile.outputs)[0]!;
+  // What is in the output: esbuild's top-level `inputs` lists every file it read, tree-shaken ones too.
   inputs = Object.entries(output.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([input]) => {
     const path = resolve(project, input);
     return path.startsWith(`${modules}/`) ? `node_modules/${relative(modules, path)}` : relative(project, path);
@@ -67,7 +67,6 @@ describe("the program bundle (Pulumi.yaml main)", () => {
   });
 
   it("requires only the five Pulumi SDKs and Node's modules", () => {
-    const output = Object.values(metafile.outputs)[0]!;
     const external = [...new Set(output.imports.filter((i) => i.external).map((i) => i.path))].sort();
     expect(external.filter((p) => !p.startsWith("node:"))).toEqual(SDKS);
     const text = readFileSync(join(project, PROGRAM_BUNDLE), "utf8");

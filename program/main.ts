@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigInvalidError, formatDiagnostic, type Diagnostic } from "../config/diagnostics";
+import type { StackModel } from "../config/model";
 import { loadStack } from "../recipes/load-stack";
 import { auth0Stack } from "./auth0";
 import { APPS_PER_TURN as PER_TURN } from "./batches";
@@ -47,13 +48,24 @@ async function run(options: main.Options): Promise<main.StackOutputs> {
   if (stale) throw runError(stale);
   const stackFile = options.stackFile ?? `stacks/Pulumi.${pulumi.getStack()}.yaml`;
   const secretKeys = options.secretKeys ?? secretKeysFromEngine();
-  // The stack file read and validated: the one place the program loads config.
+  // The stack file read and validated: the one place the program loads config (the offline plan runs the same
+  // loader, before its mock runtime starts: plan/run.ts).
   const { model, diagnostics } = loadStack({ config: pulumi.runtime.allConfig(), stack: pulumi.getStack(), ...(secretKeys ? { secretKeys } : {}) });
   report(diagnostics, stackFile, options.onDiagnostics);
   if (!model) {
     // RunError: the engine prints the message without a stack trace. Nothing has been registered yet.
     throw runError(new ConfigInvalidError(diagnostics, stackFile).message);
   }
+  return registerStack(model, secretKeys);
+}
+
+/**
+ * What the program registers for a stack file already loaded and valid: the providers, every app and the stack
+ * outputs. main() calls it after loading the config inside the runtime; the offline plan calls it with the
+ * model it loaded before starting the mock runtime (plan/run.ts says why), so both register through this one
+ * function.
+ */
+export async function registerStack(model: StackModel, secretKeys: ReadonlySet<string> | undefined): Promise<main.StackOutputs> {
   const outputs: main.StackOutputs = { environment: model.environment };
   // Each provider exists only when the stack declares apps for it, so an Okta-only stack needs no Auth0 settings.
   const secret = keptSecret(secretKeys);

@@ -11,12 +11,12 @@ import type { Assignment } from "../../config/model";
 import { EVERYONE_SLUG, groupSlugs } from "../../config/names";
 import type { GroupToAssign } from "./assignments";
 
-/** The group id when the lookup found the group of exactly this name; the run's error otherwise. */
+/** The group id when the lookup found the group of exactly this name; the run's error otherwise (`app`: the first app that assigns it). */
 export function exactGroupId(app: string, requested: string, found: { readonly id: string; readonly name?: string | undefined }): string {
   // Under the mock runtime (the offline plan) the name is unknown: nothing to compare.
   if (found.name !== undefined && found.name !== requested) {
     throw new pulumi.RunError(
-      `okta app ${app}: assignTo.groups names the group ${JSON.stringify(requested)}, but Okta's group search (a prefix match) found only ${JSON.stringify(found.name)}; no group is named exactly ${JSON.stringify(requested)}, so nothing was assigned. Correct the group name in the stack file (names are case-sensitive), or create the group.`,
+      `okta app ${app}: assignTo.groups names the group ${JSON.stringify(requested)}, but Okta's group search (a prefix match) found only ${JSON.stringify(found.name)}; no group is named exactly ${JSON.stringify(requested)}, so nothing was assigned, to this app or to any other app of the stack that assigns it. Correct the group name in the stack file (names are case-sensitive), or create the group.`,
     );
   }
   return found.id;
@@ -33,15 +33,17 @@ export function groupLookups(provider: okta.Provider) {
  */
 export function groupLookupsWith(opts: pulumi.InvokeOutputOptions) {
   let everyone: pulumi.Output<string> | undefined;
-  const byName = new Map<string, pulumi.Output<okta.group.GetGroupResult>>();
+  // One lookup and one check per group name, shared by every app that assigns it (a thousand apps sharing five
+  // groups make five Outputs here, not a thousand: issue 19). The check names the first app that asked.
+  const byName = new Map<string, pulumi.Output<string>>();
   const everyoneId = () => (everyone ??= okta.group.getEveryoneGroupOutput({}, opts).id);
-  const lookup = (name: string) => {
-    let result = byName.get(name);
-    if (!result) {
-      result = okta.group.getGroupOutput({ name }, opts);
-      byName.set(name, result);
+  const checkedId = (app: string, name: string) => {
+    let id = byName.get(name);
+    if (!id) {
+      id = okta.group.getGroupOutput({ name }, opts).apply((found) => exactGroupId(app, name, found));
+      byName.set(name, id);
     }
-    return result;
+    return id;
   };
   return {
     /** The groups to assign to `app`, in the stack file's order. */
@@ -53,11 +55,7 @@ export function groupLookupsWith(opts: pulumi.InvokeOutputOptions) {
           return [{ name: "Everyone", slug: EVERYONE_SLUG, id: everyoneId() }];
         case "groups": {
           const slugs = groupSlugs(assignment.groups);
-          return assignment.groups.map((name, i) => ({
-            name,
-            slug: slugs[i]!,
-            id: lookup(name).apply((found) => exactGroupId(app, name, found)),
-          }));
+          return assignment.groups.map((name, i) => ({ name, slug: slugs[i]!, id: checkedId(app, name) }));
         }
       }
     },

@@ -85,6 +85,19 @@ describe("group lookups check the name Okta found (okta_group's prefix search ac
     expect(await lookupWith({ id: "00g-qa", name: "QA" })).toEqual({ value: "00g-qa", messages: [] });
   });
 
+  it("one lookup and one checked id per group, shared by every app that assigns it", async () => {
+    const run = await capture({ project: "oidc-apps", stack: "test" }, () => {
+      const lookups = groupLookups(new okta.Provider("okta", { orgName: "acme", baseUrl: "okta.com" }));
+      const [a, b, c] = ["portal", "admin", "docs"].map((app) => lookups.groupsFor(app, { kind: "groups", groups: ["QA", app] }));
+      expect(b![0]!.id).toBe(a![0]!.id);
+      expect(c![0]!.id).toBe(a![0]!.id);
+      expect(b![1]!.id).not.toBe(a![1]!.id);
+    });
+    if (!run.result.ok) throw run.result.error;
+    // One getGroup per name (the capture lists invokes sorted).
+    expect(run.invokes.map((i) => (i.args as { name: string }).name)).toEqual(["QA", "admin", "docs", "portal"]);
+  });
+
   it("the check itself: exact, case-sensitive; unknown names (the offline plan) pass", () => {
     expect(() => exactGroupId("a", "QA", { id: "x", name: "qa" })).toThrow(pulumi.RunError);
     expect(exactGroupId("a", "QA", { id: "x" })).toBe("x");

@@ -8,7 +8,7 @@ import { ConfigInvalidError, formatDiagnostic, type Diagnostic } from "../config
 import type { StackModel } from "../config/model";
 import { loadStack } from "../recipes/load-stack";
 import { auth0Stack } from "./auth0";
-import { APPS_PER_TURN as PER_TURN } from "./batches";
+import { APPS_PER_TURN as PER_TURN, unawaitedFrames } from "./batches";
 import { staleBuild } from "./build-info";
 import { resolveHandoff } from "./handoffs";
 import { oktaStack } from "./okta";
@@ -63,14 +63,15 @@ async function run(options: main.Options): Promise<main.StackOutputs> {
  * What the program registers for a stack file already loaded and valid: the providers, every app and the stack
  * outputs. main() calls it after loading the config inside the runtime; the offline plan calls it with the
  * model it loaded before starting the mock runtime (plan/run.ts says why), so both register through this one
- * function.
+ * function. The apps' loops are awaited through `unawaitedFrames` (program/batches.ts): nothing above them adds
+ * to the call stack the SDK reads for every resource.
  */
 export async function registerStack(model: StackModel, secretKeys: ReadonlySet<string> | undefined): Promise<main.StackOutputs> {
   const outputs: main.StackOutputs = { environment: model.environment };
   // Each provider exists only when the stack declares apps for it, so an Okta-only stack needs no Auth0 settings.
   const secret = keptSecret(secretKeys);
-  if (model.okta) outputs.okta = await oktaStack(model.okta, model.protect, secret);
-  if (model.auth0) outputs.auth0 = await auth0Stack(model.auth0, model.protect, secret);
+  if (model.okta) outputs.okta = await unawaitedFrames(oktaStack(model.okta, model.protect, secret));
+  if (model.auth0) outputs.auth0 = await unawaitedFrames(auth0Stack(model.auth0, model.protect, secret));
   if (model.recipes.length > 0) {
     outputs.handoffs = Object.fromEntries(model.recipes.map((r) => [r.instance, resolveHandoff(r.handoff, outputs)]));
   }

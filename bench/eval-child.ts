@@ -25,7 +25,7 @@ import { generatedConfig, generatedRecipes } from "./stack";
 
 const [mode, n, perTurn] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4] ?? main.APPS_PER_TURN)];
 
-const plan = (config: Record<string, string>) => runPlan({ stack: "bench", stackFile: "bench", config, secretKeys: new Set() });
+const plan = (config: Record<string, string>) => runPlan({ stack: "bench", config, secretKeys: new Set() });
 
 async function baseline(): Promise<Pick<Plan, "resources" | "invokes" | "outputs">> {
   const run = await capture({ project: PROJECT, stack: "bench" }, baselineProgram(n, perTurn));

@@ -4,7 +4,7 @@ import { runPlan } from "../plan/run";
 import { generatedConfig } from "./stack";
 
 const [n, prefix, file] = [Number(process.argv[2]), process.argv[3]!, process.argv[4]!];
-runPlan({ stack: "bench", stackFile: "bench", config: generatedConfig(n, prefix), secretKeys: new Set() }).then(
+runPlan({ stack: "bench", config: generatedConfig(n, prefix), secretKeys: new Set() }).then(
   (plan) => writeFileSync(file, JSON.stringify(plan)),
   (e: unknown) => {
     process.stderr.write(String(e instanceof Error ? e.stack : e) + "\n");

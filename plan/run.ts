@@ -19,7 +19,6 @@ export interface Plan {
 
 export interface PlanInput {
   readonly stack: string;
-  readonly stackFile: string;
   readonly config: Record<string, string>;
   readonly secretKeys: ReadonlySet<string>;
 }
@@ -27,11 +26,12 @@ export interface PlanInput {
 export async function runPlan(input: PlanInput): Promise<Plan> {
   // The stack file is loaded and validated before the mock runtime starts, by the loader main() runs, and the
   // program then registers the model through main()'s own registerStack (test/plan/run.test.ts pins that this
-  // equals evaluating main() itself, for every stack file). Measured (bench/, issue 19): loaded inside the
-  // runtime, as main() does, every young-generation collection of the registration that follows promoted
-  // about 1.4 MB instead of 0.8 MB, for the whole run until the next full collection; at 1,000 apps the plan
-  // spent about 140 ms more in the scavenger. Why V8 keeps more alive then is not understood; the run's
-  // output is the same either way. An invalid stack file never starts the runtime: nothing is registered.
+  // equals evaluating main() itself, for every stack and corpus file). Measured (issue 19, with
+  // `node --trace-gc-nvp --import tsx bench/eval-child.ts plan 1000`): loaded inside the runtime, as main()
+  // does, every young-generation collection of the registration that follows promoted about 1.4 MB instead of
+  // 0.8 MB, until the next full collection; at 1,000 apps that was some 140 ms more in the scavenger. Why V8
+  // keeps more alive then we did not find; the output is the same either way. An invalid stack file never
+  // starts the runtime, so nothing is registered.
   const { model, diagnostics } = loadStack({ config: input.config, stack: input.stack, secretKeys: input.secretKeys });
   // The plan JSON's keys keep their order (a contract: test/contract/plan-bytes.test.ts).
   const plan = (resources: PlanResource[], invokes: PlanInvoke[], outputs: unknown): Plan => ({ project: PROJECT, stack: input.stack, resources, invokes, outputs, diagnostics: [...diagnostics] });

@@ -109,7 +109,7 @@ export async function render(stack: string, stackFile: string, text: string): Pr
   const file = readStackFileText(text);
   return file.diagnostics.length > 0
     ? { ...emptyPlan(stack), diagnostics: [...file.diagnostics] }
-    : runPlan({ stack, stackFile, config: file.config, secretKeys: file.secretKeys });
+    : runPlan({ stack, config: file.config, secretKeys: file.secretKeys });
 }
 
 export function emptyPlan(stack: string): Plan {

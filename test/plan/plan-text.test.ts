@@ -33,7 +33,7 @@ const STACK = oktaStack({
 });
 
 async function render(yaml = STACK) {
-  const plan = await planOfYaml(yaml, "x", "stacks/Pulumi.x.yaml");
+  const plan = await planOfYaml(yaml, "x");
   return { plan, text: planText(plan, "stacks/Pulumi.x.yaml") };
 }
 

@@ -35,7 +35,7 @@ async function mainUnderMocks(stack: string, stackFile: string, config: Record<s
 async function compare(stack: string, stackFile: string, text: string) {
   const file = readStackFileText(text);
   const viaMain = await mainUnderMocks(stack, stackFile, file.config, file.secretKeys);
-  const plan = await runPlan({ stack, stackFile, config: file.config, secretKeys: file.secretKeys });
+  const plan = await runPlan({ stack, config: file.config, secretKeys: file.secretKeys });
   expect({ resources: plan.resources, invokes: plan.invokes, outputs: plan.outputs, diagnostics: plan.diagnostics }).toEqual({
     resources: viaMain.resources,
     invokes: viaMain.invokes,
@@ -74,7 +74,7 @@ describe("the offline plan registers what main() registers", () => {
     const setMocks = vi.spyOn(pulumi.runtime, "setMocks");
     const c = corpus[0]!;
     const file = readStackFileText(readFileSync(c.absolute, "utf8"));
-    const plan = await runPlan({ stack: c.stack, stackFile: c.file, config: file.config, secretKeys: file.secretKeys });
+    const plan = await runPlan({ stack: c.stack, config: file.config, secretKeys: file.secretKeys });
     expect(plan.diagnostics.length).toBeGreaterThan(0);
     expect(setMocks).not.toHaveBeenCalled();
   });

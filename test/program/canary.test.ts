@@ -46,7 +46,7 @@ function assertClean(text: string) {
 describe("secrets never appear in clear text", () => {
   it("in the plan, text and JSON, with provider credentials from secret config", async () => {
     const { config: cfg, secretKeys } = config();
-    const plan = await runPlan({ stack: "canary", stackFile: "stacks/Pulumi.canary.yaml", config: cfg, secretKeys });
+    const plan = await runPlan({ stack: "canary", config: cfg, secretKeys });
     expect(plan.diagnostics).toEqual([]);
     const provider = plan.resources.find((r) => r.type === "pulumi:providers:okta")!;
     expect(provider.inputs).toMatchObject({ apiToken: "[secret]", privateKey: "[secret]" });
@@ -89,7 +89,7 @@ describe("secrets never appear in clear text", () => {
 
   it("in error messages, even when a credential is pasted into the stack file in clear text", async () => {
     const file = readStackFileText(oktaStack(apps, { "okta:apiToken": CANARY.apiToken }));
-    const plan = await runPlan({ stack: "canary", stackFile: "stacks/Pulumi.canary.yaml", config: file.config, secretKeys: file.secretKeys });
+    const plan = await runPlan({ stack: "canary", config: file.config, secretKeys: file.secretKeys });
     expect(plan.diagnostics.map((d) => d.code)).toEqual(["CONFIG_CLEARTEXT_CREDENTIAL"]);
     assertClean(JSON.stringify(plan));
     assertClean(planText(plan, "stacks/Pulumi.canary.yaml"));

@@ -92,7 +92,7 @@ describe("how deep the program constructs resources", () => {
   };
 
   it("reads no frame above the apps' loop after the first turn: the offline plan", async () => {
-    const plan = await runPlan({ stack: "bench", stackFile: "bench", config: generatedConfig(60), secretKeys: new Set() });
+    const plan = await runPlan({ stack: "bench", config: generatedConfig(60), secretKeys: new Set() });
     expect(plan.diagnostics).toEqual([]);
     expectNoCallerFrames();
   });

@@ -96,7 +96,7 @@ describe("stack traces while the program registers resources", () => {
   });
 
   it("the plan: off until its registrations have settled, then restored", async () => {
-    const plan = await runPlan({ stack: "test", stackFile: "stacks/Pulumi.test.yaml", config: STACK.config, secretKeys: new Set() });
+    const plan = await runPlan({ stack: "test", config: STACK.config, secretKeys: new Set() });
     expect(plan.resources.length).toBeGreaterThan(5);
     expect(Error.stackTraceLimit).toBe(10);
   });

@@ -214,7 +214,7 @@ describe("secret canaries in every diagnostic path", () => {
         const plan: Plan =
           file.diagnostics.length > 0
             ? { project: "oidc-apps", stack: "canary", resources: [], invokes: [], outputs: {}, diagnostics: [...file.diagnostics] }
-            : await runPlan({ stack: "canary", stackFile: "stacks/Pulumi.canary.yaml", config: file.config, secretKeys: file.secretKeys });
+            : await runPlan({ stack: "canary", config: file.config, secretKeys: file.secretKeys });
         const text = planText(plan, "stacks/Pulumi.canary.yaml") + formatDiagnostics(plan.diagnostics, "stacks/Pulumi.canary.yaml");
         const found = leaks(text, canary);
         if (found.length > 0) leaked.push(`${canary.name} at ${place.label}: ${found[0]}`);
@@ -236,7 +236,7 @@ describe("values the stack keeps secret are never quoted, whatever is wrong with
     const config = { ...file.config, [key]: typeof value === "string" ? value : JSON.stringify(value) };
     const secretKeys = new Set([key]);
     const loaded = loadStack({ config, secretKeys });
-    const plan = await runPlan({ stack: "canary", stackFile: "stacks/Pulumi.canary.yaml", config, secretKeys });
+    const plan = await runPlan({ stack: "canary", config, secretKeys });
     return { diagnostics: [JSON.stringify(loaded.diagnostics), formatDiagnostics(loaded.diagnostics, "f"), JSON.stringify(plan.diagnostics)].join("\n"), plan: [JSON.stringify(plan), planText(plan, "f")].join("\n") };
   };
   it("a secret org name or domain that is nearly right is not quoted either (not even lowercased or trimmed)", () => {

@@ -37,13 +37,13 @@ export function identitiesOf(plan: Plan): Identities {
 /** The stacks the snapshot covers: every shipped stack file, and generated ones that cross the program's batches. */
 export const SNAPSHOT_STACKS: readonly { readonly name: string; readonly stack: string; readonly plan: () => Promise<Plan> }[] = [
   ...["dev", "staging", "prod"].map((stack) => ({ name: `stacks/Pulumi.${stack}.yaml`, stack, plan: () => planOfText(readFileSync(`stacks/Pulumi.${stack}.yaml`, "utf8"), stack) })),
-  ...[10, 60].map((n) => ({ name: `bench/stack.ts generatedConfig(${n})`, stack: "bench", plan: () => runPlan({ stack: "bench", stackFile: "bench", config: generatedConfig(n), secretKeys: new Set() }) })),
+  ...[10, 60].map((n) => ({ name: `bench/stack.ts generatedConfig(${n})`, stack: "bench", plan: () => runPlan({ stack: "bench", config: generatedConfig(n), secretKeys: new Set() }) })),
   { name: "30 Okta and 30 Auth0 apps", stack: "mixed", plan: () => planOfText(mixedStack(30), "mixed") },
 ];
 
 async function planOfText(text: string, stack: string): Promise<Plan> {
   const file = readStackFileText(text);
-  return runPlan({ stack, stackFile: `stacks/Pulumi.${stack}.yaml`, config: file.config, secretKeys: file.secretKeys });
+  return runPlan({ stack, config: file.config, secretKeys: file.secretKeys });
 }
 
 /** n Okta user apps and n Auth0 apps, with secrets and keys on both sides. */

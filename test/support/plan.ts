@@ -3,13 +3,13 @@ import { readFileSync } from "node:fs";
 import { runPlan, type Plan } from "../../plan/run";
 import { readStack } from "./stacks";
 
-export async function planOfYaml(yamlText: string, stack = "test", stackFile = `stacks/Pulumi.${stack}.yaml`): Promise<Plan> {
+export async function planOfYaml(yamlText: string, stack = "test"): Promise<Plan> {
   const file = readStack(yamlText);
-  return runPlan({ stack, stackFile, config: file.config, secretKeys: file.secretKeys });
+  return runPlan({ stack, config: file.config, secretKeys: file.secretKeys });
 }
 
 export function planOfFile(path: string, stack: string): Promise<Plan> {
-  return planOfYaml(readFileSync(path, "utf8"), stack, path);
+  return planOfYaml(readFileSync(path, "utf8"), stack);
 }
 
 export function resourcesOfType(plan: Plan, type: string) {

@@ -29,7 +29,7 @@ const auth0 = { ...AUTH0_TENANT, ...auth0Apps({ partner: { type: "regular_web", 
 async function renderWithSecrets(config: Record<string, unknown>, secrets: Record<string, string>) {
   const file = readStackFileText(stackYaml(config));
   const secretKeys = new Set([...file.secretKeys, ...Object.keys(secrets)]);
-  return runPlan({ stack: "canary", stackFile: "stacks/Pulumi.canary.yaml", config: { ...file.config, ...secrets }, secretKeys });
+  return runPlan({ stack: "canary", config: { ...file.config, ...secrets }, secretKeys });
 }
 
 function forms(diff: Diff): string[] {

@@ -1,4 +1,5 @@
 /** The offline plan: the real program (program/main.ts) evaluated under the mock runtime for one stack's config. */
+import * as pulumi from "@pulumi/pulumi";
 import type { Diagnostic } from "../config/diagnostics";
 import { PROJECT } from "../config/sections";
 import { registerStack } from "../program/main";
@@ -32,7 +33,11 @@ export async function runPlan(input: PlanInput): Promise<Plan> {
   // 0.8 MB, until the next full collection; at 1,000 apps that was some 140 ms more in the scavenger. Why V8
   // keeps more alive then we did not find; the output is the same either way. An invalid stack file never
   // starts the runtime, so nothing is registered.
-  const { model, diagnostics } = loadStack({ config: input.config, stack: input.stack, secretKeys: input.secretKeys });
+  // The config as main() reads it: through the SDK's own store, which turns the legacy `ns:config:name` keys that
+  // Pulumi accepts into `ns:name` (@pulumi/pulumi runtime/config.js `setAllConfig` → `cleanKey`). Setting
+  // config starts nothing; capture() sets the same map again.
+  pulumi.runtime.setAllConfig(input.config, [...input.secretKeys]);
+  const { model, diagnostics } = loadStack({ config: pulumi.runtime.allConfig(), stack: input.stack, secretKeys: input.secretKeys });
   // The plan JSON's keys keep their order (a contract: test/contract/plan-bytes.test.ts).
   const plan = (resources: PlanResource[], invokes: PlanInvoke[], outputs: unknown): Plan => ({ project: PROJECT, stack: input.stack, resources, invokes, outputs, diagnostics: [...diagnostics] });
   if (!model) return plan([], [], {});

@@ -55,6 +55,16 @@ describe("the offline plan registers what main() registers", () => {
     expect(plan.resources.length).toBeGreaterThan(10);
   });
 
+  it("a stack file with Pulumi's legacy `ns:config:name` keys: read as main() reads them (the SDK's cleanKey)", async () => {
+    const text = readFileSync(join(ROOT, "stacks/Pulumi.staging.yaml"), "utf8").replace("okta:orgName:", "okta:config:orgName:").replace("oidc-apps:environment:", "oidc-apps:config:environment:");
+    expect(text).toContain("okta:config:orgName:");
+    expect(text).toContain("oidc-apps:config:environment:");
+    const { viaMain, plan } = await compare("staging", "stacks/Pulumi.staging.yaml", text);
+    expect(viaMain.ok).toBe(true);
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(plan.resources.length).toBeGreaterThan(10);
+  });
+
   const corpus = readCorpus().filter((c) => readStackFileText(readFileSync(c.absolute, "utf8")).diagnostics.every((d) => d.severity !== "error"));
 
   it("the bad-input corpus reaches the program (the comparison below is not vacuous)", () => {

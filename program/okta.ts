@@ -1,6 +1,6 @@
 /** The stack's Okta part: the provider, the group lookups, trusted origins, every app, and their outputs. */
 import type * as pulumi from "@pulumi/pulumi";
-import { groupLookups } from "../components/okta/group-lookups";
+import { groupAssigners, groupLookups } from "../components/okta/group-lookups";
 import type { OktaUserAppArgs } from "../components/okta/user-app";
 import { COMPONENT_TYPES } from "../components/types";
 import type { OktaModel, OktaUserAppSpec } from "../config/model";
@@ -18,7 +18,7 @@ import type { SecretAware } from "./secrets";
 export async function oktaStack(model: OktaModel, protect: boolean, secret: SecretAware): Promise<Record<string, OktaAppOutputs>> {
   const provider = oktaProvider(model, secret);
   const opts = { providers: [provider] };
-  const groups = groupLookups(provider);
+  const groups = groupLookups(provider, groupAssigners(model.apps));
 
   // Not retained in any environment: an origin that leaves the stack file leaves the org (it costs no client id).
   if (model.trustedOrigins.length > 0) {

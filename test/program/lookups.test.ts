@@ -1,7 +1,8 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { exactGroupId, groupLookups } from "../../components/okta/group-lookups";
+import { exactGroupId, groupAssigners, groupLookups } from "../../components/okta/group-lookups";
+import type { OktaAppSpec } from "../../config/model";
 import { groupSlugs } from "../../config/names";
 import { capture } from "../../plan/capture";
 import { planOfYaml } from "../support/plan";
@@ -81,6 +82,22 @@ describe("group lookups check the name Okta found (okta_group's prefix search ac
     expect(messages).toEqual([expect.stringContaining('okta app portal: assignTo.groups names the group "QA", but Okta\'s group search (a prefix match) found only "QA Contractors"')]);
   });
 
+  it("one failed check for a group several apps assign names every one of them (each spells the name itself)", async () => {
+    const apps = ["portal", "admin", "docs", "wiki", "crm", "erp", "hr"];
+    const specs = apps.map((name, i) => ({ kind: "web", name, assignTo: { kind: "groups", groups: i === 1 ? ["QA", "QA"] : ["QA"] } }) as unknown as OktaAppSpec);
+    const assigners = groupAssigners(specs);
+    expect(assigners.get("QA")).toEqual(apps);
+    const rejections = await collectingRejections(async () => {
+      const run = await capture({ project: "oidc-apps", stack: "test", lookup: (token) => (token === "okta:group/getGroup:getGroup" ? { id: "00g-c", name: "QA Contractors" } : undefined) }, () => {
+        const lookups = groupLookups(new okta.Provider("okta", { orgName: "acme", baseUrl: "okta.com" }), assigners);
+        for (const app of apps.slice(0, 3)) (lookups.groupsFor(app, { kind: "groups", groups: ["QA"] })[0]!.id as pulumi.Output<string>).apply(() => undefined);
+      });
+      if (!run.result.ok) throw run.result.error;
+    });
+    const messages = [...new Set(rejections.map((e) => (e instanceof Error ? e.message : String(e))))];
+    expect(messages).toEqual([expect.stringContaining('okta apps portal, admin, docs, wiki, crm and 2 more: assignTo.groups names the group "QA", but')]);
+  });
+
   it("uses the id when the name matches exactly", async () => {
     expect(await lookupWith({ id: "00g-qa", name: "QA" })).toEqual({ value: "00g-qa", messages: [] });
   });
@@ -99,8 +116,8 @@ describe("group lookups check the name Okta found (okta_group's prefix search ac
   });
 
   it("the check itself: exact, case-sensitive; unknown names (the offline plan) pass", () => {
-    expect(() => exactGroupId("a", "QA", { id: "x", name: "qa" })).toThrow(pulumi.RunError);
-    expect(exactGroupId("a", "QA", { id: "x" })).toBe("x");
+    expect(() => exactGroupId(["a"], "QA", { id: "x", name: "qa" })).toThrow(pulumi.RunError);
+    expect(exactGroupId(["a"], "QA", { id: "x" })).toBe("x");
   });
 });
 

@@ -17,7 +17,7 @@ import { join, sep } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generatedConfig } from "../../bench/stack";
-import { PROJECT } from "../../config/sections";
+import { AUTH0_ROOT, ENVIRONMENT_KEY, PROJECT } from "../../config/sections";
 import { capture } from "../../plan/capture";
 import { runPlan } from "../../plan/run";
 import { main } from "../../program/main";
@@ -102,6 +102,15 @@ describe("how deep the program constructs resources", () => {
       main({ stackFile: "bench", secretKeys: new Set(), onDiagnostics: () => {} }),
     );
     expect(run.result.ok).toBe(true);
+    expectNoCallerFrames();
+  });
+
+  it("reads no frame above the apps' loop after the first turn: Auth0 apps (their own loop)", async () => {
+    const apps = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`partner-${i}`, { type: "regular_web", callbacks: [`https://p${i}.example.com/callback`] }]));
+    const config = { "auth0:domain": "acme-dev.us.auth0.com", [ENVIRONMENT_KEY]: "development", [AUTH0_ROOT]: JSON.stringify({ apps }) };
+    const plan = await runPlan({ stack: "bench", config, secretKeys: new Set() });
+    expect(plan.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(stacks.every((files) => !files.some((f) => /program[\\/]okta\.ts$/.test(f)))).toBe(true);
     expectNoCallerFrames();
   });
 });

@@ -27,7 +27,8 @@ export function nextTurn(): Promise<void> {
 }
 
 /**
- * `loop`, with no `at async …` frames above it in the stacks it captures. The SDK reads the whole call stack of
+ * `loop`, with no `at async …` frames above it in the stacks it captures once it has resumed from its first turn
+ * (the first batch is constructed synchronously, under its callers' frames). The SDK reads the whole call stack of
  * every resource, with an unlimited Error.stackTraceLimit (@pulumi/pulumi resource.js `Resource.callsites`), and
  * V8 appends a frame for each async function that awaits, directly or through a chain of then(), the one
  * constructing: the program's callers and, in the plan, the runtime's own (plan/capture.ts's program,

@@ -63,8 +63,8 @@ async function run(options: main.Options): Promise<main.StackOutputs> {
  * What the program registers for a stack file already loaded and valid: the providers, every app and the stack
  * outputs. main() calls it after loading the config inside the runtime; the offline plan calls it with the
  * model it loaded before starting the mock runtime (plan/run.ts says why), so both register through this one
- * function. The apps' loops are awaited through `unawaitedFrames` (program/batches.ts): nothing above them adds
- * to the call stack the SDK reads for every resource.
+ * function. The apps' loops are awaited through `unawaitedFrames` (program/batches.ts): after their first batch,
+ * nothing above them adds to the call stack the SDK reads for every resource.
  */
 export async function registerStack(model: StackModel, secretKeys: ReadonlySet<string> | undefined): Promise<main.StackOutputs> {
   const outputs: main.StackOutputs = { environment: model.environment };
